@@ -1,0 +1,152 @@
+//! `infra-runway`: the core's questions, answered in a terminal.
+//!
+//! Each command parses its arguments, reads the project at the file edge
+//! (`project_file`) and calls one library function. Errors print one line
+//! naming the file, the field and the allowed range, and exit with code 2.
+
+mod project_file;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use infra_runway::catalog::Catalogs;
+use infra_runway::query::{self, Selection};
+use infra_runway::table;
+
+/// Where should the product run, and what does it cost?
+#[derive(Parser)]
+#[command(name = "infra-runway", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Itemized monthly cost of the workload on each platform.
+    Costs {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// A platform id, or `all`.
+        #[arg(long, default_value = "all")]
+        platform: String,
+        /// A catalog id (see `infra-runway catalogs`); default: each platform's newest.
+        #[arg(long)]
+        catalog: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Monthly cost, setup time and DevOps effort of every hosting platform.
+    Platforms {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The loaded pricing catalogs and their dates.
+    Catalogs {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+/// A failure to report: what it concerns (a file or `--flag`) and why.
+struct Failure {
+    subject: Option<String>,
+    message: String,
+}
+
+impl Failure {
+    fn new(subject: Option<String>, message: impl ToString) -> Failure {
+        Failure {
+            subject,
+            message: message.to_string(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = out.write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            match f.subject {
+                Some(s) => eprintln!("error: {s}: {}", f.message),
+                None => eprintln!("error: {}", f.message),
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, Failure> {
+    let catalogs = Catalogs::builtin().map_err(|e| Failure::new(None, e))?;
+    match cli.command {
+        Command::Costs {
+            project,
+            platform,
+            catalog,
+            format,
+        } => {
+            let (subject, project) = project_file::load(project.as_deref())?;
+            let sel = Selection {
+                platform: Some(platform),
+                catalog,
+            };
+            let costs =
+                query::costs(&project, &catalogs, &sel).map_err(|e| Failure::new(Some(subject), e))?;
+            Ok(match format {
+                Format::Json => match costs.platforms.as_slice() {
+                    [one] => json(one)?,
+                    _ => json(&costs)?,
+                },
+                Format::Table => {
+                    let mut out = format!("{}\n\n", costs.project);
+                    for p in &costs.platforms {
+                        out.push_str(&table::cost_table(p));
+                        out.push('\n');
+                    }
+                    out
+                }
+            })
+        }
+        Command::Platforms { project, format } => {
+            let (subject, project) = project_file::load(project.as_deref())?;
+            let cmp = query::platforms(&project, &catalogs)
+                .map_err(|e| Failure::new(Some(subject), e))?;
+            match format {
+                Format::Json => json(&cmp),
+                Format::Table => Ok(table::comparison_table(&cmp)),
+            }
+        }
+        Command::Catalogs { format } => match format {
+            Format::Json => json(&catalogs.all()),
+            Format::Table => Ok(table::catalogs_table(&catalogs)),
+        },
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| Failure::new(None, e))
+}

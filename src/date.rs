@@ -1,0 +1,105 @@
+//! A calendar date (`YYYY-MM-DD`) without time zone: the date a price was
+//! read, a credit's expiry. The core never asks a clock; dates come in.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A valid Gregorian date between the years 2000 and 2200.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a date of the form YYYY-MM-DD between 2000-01-01 and 2200-12-31")]
+pub struct DateError(pub String);
+
+impl Date {
+    /// A date from its parts, if it exists.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if !(2000..=2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        (day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+/// Number of days in a month of a year.
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let bad = || DateError(s.to_string());
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(bad());
+        }
+        let year = s[0..4].parse().map_err(|_| bad())?;
+        let month = s[5..7].parse().map_err(|_| bad())?;
+        let day = s[8..10].parse().map_err(|_| bad())?;
+        Date::new(year, month, day).ok_or_else(bad)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints() {
+        let d: Date = "2026-08-07".parse().unwrap();
+        assert_eq!(d.to_string(), "2026-08-07");
+        assert!("2026-02-29".parse::<Date>().is_err());
+        assert!("2028-02-29".parse::<Date>().is_ok());
+        assert!("2026-13-01".parse::<Date>().is_err());
+        assert!("26-1-1".parse::<Date>().is_err());
+        assert!("1999-12-31".parse::<Date>().is_err());
+    }
+}

@@ -1,0 +1,19 @@
+//! Infra Runway's core: where a product should run and what it costs.
+//!
+//! Pure: no file or network I/O, no clock, no environment. Text comes in
+//! (catalogs, project files), typed values and reports go out; the CLI and
+//! the desktop shell do the reading and writing.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod catalog;
+pub mod compare;
+pub mod costing;
+pub mod date;
+pub mod error;
+pub mod money;
+pub mod project;
+pub mod query;
+pub mod table;
+pub mod workload;

@@ -1,0 +1,97 @@
+//! The project file: a workload and the settings it is costed with, as
+//! JSON with a `format_version`. Parsing is pure (text in, project out);
+//! reading and writing files happens at the edge that calls it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::costing::{CostSettings, MonthSetting};
+use crate::error::{check_name, parse_json, InputError};
+use crate::workload::Workload;
+
+/// The newest file format this version reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// The oldest file format this version reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
+
+/// The built-in example: the QLP platform of the seed analysis.
+pub const EXAMPLE: &str = include_str!("../assets/examples/qlp.json");
+
+/// A founder's project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// File format version.
+    pub format_version: u32,
+    /// The project's name.
+    pub name: String,
+    /// Notes for whoever reads the file.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Month length used for every monthly figure.
+    #[serde(default)]
+    pub billing_month: MonthSetting,
+    /// Plan per platform id, where not the catalog's default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plans: BTreeMap<String, String>,
+    /// What the product runs.
+    pub workload: Workload,
+}
+
+#[derive(Deserialize)]
+struct Versioned {
+    format_version: Option<serde_json::Value>,
+}
+
+impl Project {
+    /// Parses and validates a project file's text.
+    pub fn parse(text: &str) -> Result<Project, InputError> {
+        let head: Versioned = parse_json(text)?;
+        let version = match head.format_version {
+            Some(serde_json::Value::Number(n)) => n.as_u64(),
+            Some(_) => None,
+            None => {
+                return Err(InputError::Malformed {
+                    path: "format_version".into(),
+                    message: "is missing; a project file starts with \"format_version\": 1".into(),
+                })
+            }
+        };
+        let Some(version) = version.filter(|v| *v >= 1) else {
+            return Err(InputError::Malformed {
+                path: "format_version".into(),
+                message: format!("must be a whole number from {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"),
+            });
+        };
+        if version > u64::from(FORMAT_VERSION) {
+            return Err(InputError::NewerVersion {
+                got: u32::try_from(version).unwrap_or(u32::MAX),
+                min: OLDEST_FORMAT_VERSION,
+                max: FORMAT_VERSION,
+            });
+        }
+        let project: Project = parse_json(text)?;
+        project.validate()?;
+        Ok(project)
+    }
+
+    /// The built-in example project.
+    pub fn example() -> Result<Project, InputError> {
+        Project::parse(EXAMPLE)
+    }
+
+    /// Checks every field.
+    pub fn validate(&self) -> Result<(), InputError> {
+        check_name("name", &self.name, 120)?;
+        self.workload.validate("workload")
+    }
+
+    /// The settings costs are computed with.
+    pub fn cost_settings(&self) -> CostSettings {
+        CostSettings {
+            month: self.billing_month,
+            plans: self.plans.clone(),
+        }
+    }
+}

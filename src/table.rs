@@ -1,0 +1,184 @@
+//! Plain-text tables for the terminal: the CLI's `table` format.
+
+use crate::catalog::{Catalogs, DevopsEffort};
+use crate::compare::PlatformComparison;
+use crate::costing::PlatformCost;
+use crate::money::format_usd;
+
+/// Lays out rows in columns; `right` marks right-aligned columns.
+pub fn columns(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let w = widths.get(i).copied().unwrap_or(0);
+            let pad = w.saturating_sub(cell.chars().count());
+            if i > 0 {
+                out.push_str("  ");
+            }
+            if right.get(i).copied().unwrap_or(false) {
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                if i + 1 < cells.len() {
+                    out.push_str(&" ".repeat(pad));
+                }
+            }
+        }
+        out.trim_end().to_string()
+    };
+    let mut out = line(header.iter().map(|h| h.to_string()).collect());
+    out.push('\n');
+    let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    out.push_str(&"-".repeat(total));
+    out.push('\n');
+    for row in rows {
+        out.push_str(&line(row.clone()));
+        out.push('\n');
+    }
+    out
+}
+
+/// The itemized cost of one platform.
+pub fn cost_table(cost: &PlatformCost) -> String {
+    let plan = cost
+        .plan
+        .as_ref()
+        .map(|p| format!(", {} plan", p.name))
+        .unwrap_or_default();
+    let mut out = format!(
+        "{} — catalog {} (prices as of {}){plan}; {}\n\n",
+        cost.platform_name, cost.catalog, cost.catalog_as_of, cost.billing_month.label
+    );
+    if cost.items.is_empty() && cost.not_hosted.is_empty() {
+        out.push_str("Nothing in this workload runs on this platform.\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = cost
+        .items
+        .iter()
+        .map(|l| {
+            vec![
+                l.item.clone().unwrap_or_else(|| "—".into()),
+                l.resource.clone(),
+                l.quantity.to_string(),
+                l.unit.clone(),
+                unit_price(l.unit_price),
+                format_usd(l.amount),
+            ]
+        })
+        .collect();
+    out.push_str(&columns(
+        &["Item", "Resource", "Quantity", "Unit", "Unit price", "Amount"],
+        &rows,
+        &[false, false, true, false, true, true],
+    ));
+    out.push_str(&format!(
+        "Total a month: {} ({})\n",
+        format_usd(cost.total),
+        cost.billing_month.label
+    ));
+    for n in &cost.not_hosted {
+        out.push_str(&format!("Not hosted: {} — {}\n", n.item, n.reason));
+    }
+    out
+}
+
+/// The platform comparison.
+pub fn comparison_table(cmp: &PlatformComparison) -> String {
+    let rows: Vec<Vec<String>> = cmp
+        .platforms
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                format_usd(p.monthly_cost),
+                p.billing_month.label.to_string(),
+                p.setup_time.clone(),
+                effort_word(p.devops_effort).to_string(),
+                yes_no(p.gpus),
+                yes_no(p.kubernetes),
+                p.catalog.clone(),
+            ]
+        })
+        .collect();
+    let mut out = columns(
+        &[
+            "Platform",
+            "Monthly cost",
+            "Month",
+            "Setup time",
+            "DevOps needed",
+            "GPUs",
+            "Kubernetes",
+            "Catalog",
+        ],
+        &rows,
+        &[false, true, false, false, false, false, false, false],
+    );
+    out.push_str(&format!("Monthly cost covers {}.\n", cmp.scope));
+    for p in &cmp.platforms {
+        for n in &p.not_hosted {
+            out.push_str(&format!("{}: not hosted: {} — {}\n", p.name, n.item, n.reason));
+        }
+    }
+    out
+}
+
+/// The loaded catalogs.
+pub fn catalogs_table(catalogs: &Catalogs) -> String {
+    let rows: Vec<Vec<String>> = catalogs
+        .all()
+        .iter()
+        .map(|c| {
+            let current = catalogs
+                .current(&c.platform)
+                .map(|cur| cur.id == c.id)
+                .unwrap_or(false);
+            vec![
+                c.id.clone(),
+                c.platform_name.clone(),
+                c.as_of.to_string(),
+                if current { "yes" } else { "" }.to_string(),
+                c.prices().len().to_string(),
+                c.title.clone(),
+            ]
+        })
+        .collect();
+    columns(
+        &["Catalog", "Platform", "Prices as of", "Current", "Prices", "Title"],
+        &rows,
+        &[false, false, false, false, true, false],
+    )
+}
+
+/// The DevOps effort in the seed's words.
+pub fn effort_word(e: DevopsEffort) -> &'static str {
+    match e {
+        DevopsEffort::None => "None",
+        DevopsEffort::Low => "Low",
+        DevopsEffort::Medium => "Medium",
+        DevopsEffort::High => "High",
+    }
+}
+
+/// A unit price with at least two decimals and the sign before the dollar.
+fn unit_price(d: rust_decimal::Decimal) -> String {
+    let mut v = d.abs();
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    format!("{}${v}", if d.is_sign_negative() && !d.is_zero() { "-" } else { "" })
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}

@@ -68,7 +68,7 @@ pub enum InputError {
         known: String,
     },
     /// A file written by a newer version of the app.
-    #[error("format_version {got} was written by a newer version of Infra Runway (this one reads versions {min} to {max}); update the app to open it")]
+    #[error("format_version {got} was written by a newer version of Infra Runway (this one reads up to version {max}); update the app to open it")]
     NewerVersion {
         /// The version in the file.
         got: u32,
@@ -160,14 +160,23 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Input
 }
 
 /// serde_json's message, with the parser's jargon turned into words a
-/// founder can act on.
+/// founder can act on, and the place as "(line L, column C)".
 fn plain_json_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
+    let core = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
+    let core = core
+        .replace(
+            "a Decimal type representing a fixed-point number",
+            "a decimal number such as \"0.5\"",
+        )
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u16", "expected a whole number");
+    let place = format!("line {}, column {}", e.line(), e.column());
     if e.is_eof() {
-        return format!("the file ends too early; it is not complete JSON (line {}, column {})", e.line(), e.column());
+        return format!("the file ends too early; it is not complete JSON ({place})");
     }
     if e.is_syntax() {
-        return format!("this is not valid JSON: {msg}");
+        return format!("this is not valid JSON: {core} ({place})");
     }
-    msg
+    format!("{core} ({place})")
 }

@@ -39,16 +39,17 @@ pub struct Project {
     pub workload: Workload,
 }
 
-#[derive(Deserialize)]
-struct Versioned {
-    format_version: Option<serde_json::Value>,
-}
-
 impl Project {
     /// Parses and validates a project file's text.
     pub fn parse(text: &str) -> Result<Project, InputError> {
-        let head: Versioned = parse_json(text)?;
-        let version = match head.format_version {
+        let head: serde_json::Value = parse_json(text)?;
+        let Some(head) = head.as_object() else {
+            return Err(InputError::Malformed {
+                path: ".".into(),
+                message: "a project file is a JSON object, starting with {".into(),
+            });
+        };
+        let version = match head.get("format_version") {
             Some(serde_json::Value::Number(n)) => n.as_u64(),
             Some(_) => None,
             None => {

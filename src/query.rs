@@ -88,3 +88,24 @@ pub fn costs(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<
 pub fn platforms(project: &Project, catalogs: &Catalogs) -> Result<PlatformComparison, CostError> {
     compare_platforms(&project.workload, catalogs, &project.cost_settings())
 }
+
+/// Everything the app's first screen shows: the workload, the hosting
+/// comparison and each platform's itemized cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overview {
+    /// The project.
+    pub project: Project,
+    /// The seed's comparison for this workload.
+    pub comparison: PlatformComparison,
+    /// Itemized costs on every platform's current catalog.
+    pub costs: Costs,
+}
+
+/// The overview of a project.
+pub fn overview(project: &Project, catalogs: &Catalogs) -> Result<Overview, CostError> {
+    Ok(Overview {
+        project: project.clone(),
+        comparison: platforms(project, catalogs)?,
+        costs: costs(project, catalogs, &Selection::default())?,
+    })
+}

@@ -1,0 +1,9 @@
+//! Integration tests of the core and the CLI: one test binary.
+
+mod bad_input;
+mod catalogs;
+mod cli;
+mod golden;
+mod hand_computed;
+mod properties;
+mod support;

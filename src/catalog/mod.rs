@@ -329,9 +329,7 @@ impl Catalog {
                 }
                 check_tiers(&p.action_tiers)?;
             }
-            Pricing::VectorDatabase(p) => {
-                self.check_source("pricing.free_source", &p.free_source)?;
-            }
+            Pricing::VectorDatabase(_) => {}
             Pricing::LlmTokens(p) => {
                 unique_ids("pricing.models", p.models.iter().map(|m| m.id.as_str()))?;
             }
@@ -423,6 +421,7 @@ fn collect_prices<'a>(pricing: &'a Pricing, out: &mut Vec<PriceEntry<'a>>) {
             }
         }
         Pricing::VectorDatabase(p) => {
+            add("pricing.free_cluster".into(), &p.free_cluster);
             for (i, n) in p.paid_nodes.iter().enumerate() {
                 add(format!("pricing.paid_nodes[{i}].price"), &n.price);
             }

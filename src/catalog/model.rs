@@ -427,8 +427,8 @@ pub struct VectorDatabase {
     pub free_memory_gb: Decimal,
     /// Disk of the free cluster, GB.
     pub free_disk_gb: Decimal,
-    /// Where the free tier is stated.
-    pub free_source: String,
+    /// The free cluster's price ($0) and where the free tier is stated.
+    pub free_cluster: Price,
     /// Paid cluster sizes; may be empty where no list price is published.
     #[serde(default)]
     pub paid_nodes: Vec<VectorNode>,

@@ -258,13 +258,12 @@ pub(super) fn vectors(
         return Ok(());
     };
     if v.memory_gb <= pricing.free_memory_gb && v.disk_gb <= pricing.free_disk_gb {
-        bill.adjust(
+        bill.charge(
             Some(VECTORS),
             "Free cluster",
             LineKind::Vectors,
-            Money::ZERO,
-            "month",
-            &pricing.free_source,
+            Decimal::ONE,
+            &pricing.free_cluster,
             format!(
                 "{} GB of memory and {} GB of disk fit the free cluster ({} GB, {} GB)",
                 num(v.memory_gb),
@@ -272,7 +271,7 @@ pub(super) fn vectors(
                 num(pricing.free_memory_gb),
                 num(pricing.free_disk_gb)
             ),
-        );
+        )?;
         return Ok(());
     }
     let node = pricing

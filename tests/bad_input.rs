@@ -1,0 +1,205 @@
+//! The bad-input corpus: every file in `tests/data/bad/` fed to the CLI,
+//! each asserting the exact one-line message (file, field path, allowed
+//! range), exit code 2 and no panic. Plus bad arguments.
+
+use std::process::Command;
+
+const CASES: &[(&str, &str)] = &[
+    (
+        "absurd-egress.json",
+        "workload.egress_gb: invalid value: floating point `1e+40`, expected a decimal number such as \"0.5\" (line 73, column 22)",
+    ),
+    (
+        "binary.json",
+        "is not a text file (it is not UTF-8); a project file is JSON",
+    ),
+    (
+        "cache-hit-rate-above-one.json",
+        "workload.llm.cache_hit_rate must be between 0 and 1 (you entered 1.5)",
+    ),
+    (
+        "duplicate-name.json",
+        "workload.databases[1].name: the name \"Redis\" is used twice; each name must be unique",
+    ),
+    (
+        "egress-out-of-range.json",
+        "workload.egress_gb must be between 0 and 1000000 GB a month (you entered 99999999999)",
+    ),
+    (
+        "empty-name.json",
+        "workload.services[3].name must not be empty (1 to 80 characters)",
+    ),
+    (
+        "empty.json",
+        ".: the file ends too early; it is not complete JSON (line 1, column 0)",
+    ),
+    (
+        "hours-beyond-a-week.json",
+        "workload.services[0].active_hours_per_week must be between 0 and 168 hours a week (you entered 200)",
+    ),
+    (
+        "memory-as-number-too-large.json",
+        "workload.services[0].memory_gb must be between 0.125 and 256 GB (you entered 4096)",
+    ),
+    (
+        "missing-version.json",
+        "format_version: is missing; a project file starts with \"format_version\": 1",
+    ),
+    (
+        "missing-workload.json",
+        ".: missing field `workload` (line 6, column 1)",
+    ),
+    (
+        "negative-instances.json",
+        "workload.services[0].instances: invalid value: integer `-3`, expected a whole number (line 12, column 23)",
+    ),
+    (
+        "negative-storage.json",
+        "workload.databases[0].storage_gb must be between 0 and 65536 GB (you entered -10)",
+    ),
+    (
+        "negative-tokens.json",
+        "workload.llm.output_tokens_per_month must be between 0 and 10000000000000 tokens a month (you entered -5)",
+    ),
+    (
+        "negative-vcpu.json",
+        "workload.services[0].vcpu must be between 0.05 and 64 vCPU (you entered -1)",
+    ),
+    (
+        "newer-version.json",
+        "format_version 99 was written by a newer version of Infra Runway (this one reads up to version 1); update the app to open it",
+    ),
+    (
+        "not-json.json",
+        ".: this is not valid JSON: expected ident (line 1, column 2)",
+    ),
+    (
+        "too-many-instances.json",
+        "workload.services[0].instances must be between 1 and 100 (you entered 5000)",
+    ),
+    (
+        "top-level-array.json",
+        ".: a project file is a JSON object, starting with {",
+    ),
+    (
+        "truncated.json",
+        "workload.services: the file ends too early; it is not complete JSON (line 8, column 3)",
+    ),
+    (
+        "unknown-billing-month.json",
+        "billing_month: unknown variant `31d`, expected one of `platform`, `30d`, `730h` (line 5, column 24)",
+    ),
+    (
+        "unknown-engine.json",
+        "workload.databases[0].engine: unknown variant `oracle`, expected one of `postgres`, `redis`, `mongodb` (line 60, column 26)",
+    ),
+    (
+        "unknown-environment.json",
+        "workload.services[0].environment: unknown variant `staging`, expected `prod` or `dev` (line 13, column 32)",
+    ),
+    (
+        "unknown-field.json",
+        "workload.services[0].vpcu: unknown field `vpcu`, expected one of `name`, `vcpu`, `memory_gb`, `instances`, `environment`, `active_hours_per_week` (line 15, column 14)",
+    ),
+    (
+        "unknown-plan.json",
+        "plans.railway: unknown plan \"enterprise\" (known: free, hobby, pro)",
+    ),
+    (
+        "vcpu-not-a-number.json",
+        "workload.services[0].vcpu: invalid value: string \"two\", expected a decimal number such as \"0.5\" (line 10, column 21)",
+    ),
+    (
+        "vcpu-wrong-type.json",
+        "workload.services[0].vcpu: invalid type: boolean `true`, expected a decimal number such as \"0.5\" (line 10, column 20)",
+    ),
+    (
+        "version-as-string.json",
+        "format_version: must be a whole number from 1 to 1",
+    ),
+    (
+        "zero-instances.json",
+        "workload.services[0].instances must be between 1 and 100 (you entered 0)",
+    ),
+    (
+        "zero-memory.json",
+        "workload.services[2].memory_gb must be between 0.125 and 256 GB (you entered 0)",
+    ),
+];
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_infra-runway"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the CLI runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_bad_file_gives_its_message_and_exit_code_2() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let listed: Vec<&str> = CASES.iter().map(|(f, _)| *f).collect();
+    assert_eq!(files, listed, "every corpus file has an expected message");
+    assert!(CASES.len() >= 20);
+    for (file, message) in CASES {
+        let path = format!("tests/data/bad/{file}");
+        let (code, stdout, stderr) = cli(&["costs", &path]);
+        assert_eq!(code, 2, "{file}: exit code");
+        assert!(stdout.is_empty(), "{file}: nothing on stdout");
+        assert_eq!(stderr, format!("error: {path}: {message}\n"), "{file}");
+        assert!(!stderr.contains("panicked"), "{file}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let (code, _, stderr) = cli(&["costs", "tests/data/no-such-project.json"]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr, "error: tests/data/no-such-project.json: no such file\n");
+}
+
+#[test]
+fn an_unknown_platform_lists_the_known_ones() {
+    let (code, _, stderr) = cli(&["costs", "--platform", "digitalocean"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error: built-in example: --platform: unknown platform \"digitalocean\" (known: all, railway, render, heroku, aws-ecs, azure-aks, supabase, temporal-cloud, qdrant-cloud, azure-openai)\n"
+    );
+}
+
+#[test]
+fn an_unknown_catalog_lists_the_known_ones() {
+    let (code, _, stderr) = cli(&["costs", "--catalog", "railway-1999"]);
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with(
+        "error: built-in example: --catalog: unknown catalog \"railway-1999\" (known: railway-2025-seed, railway-2026-08,"
+    ), "{stderr}");
+}
+
+#[test]
+fn a_catalog_of_another_platform_is_refused() {
+    let (code, _, stderr) = cli(&["costs", "--platform", "render", "--catalog", "railway-2026-08"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error: built-in example: --catalog: catalog railway-2026-08 prices railway, not render\n"
+    );
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    let (code, _, stderr) = cli(&["costs", "--format", "xml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("invalid value 'xml' for '--format"), "{stderr}");
+}

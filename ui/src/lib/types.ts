@@ -1,0 +1,112 @@
+// The shapes the core sends (see src/query.rs). Money and quantities are
+// decimal strings: the UI formats them and never computes with them.
+
+export type Decimal = string;
+
+export interface Service {
+  name: string;
+  vcpu: Decimal;
+  memory_gb: Decimal;
+  instances: number;
+  environment: "prod" | "dev";
+  active_hours_per_week: Decimal;
+}
+
+export interface Database {
+  name: string;
+  engine: "postgres" | "redis" | "mongodb";
+  vcpu: Decimal;
+  memory_gb: Decimal;
+  storage_gb: Decimal;
+}
+
+export interface Workload {
+  services: Service[];
+  databases: Database[];
+  egress_gb: Decimal;
+  volume_gb: Decimal;
+  workflows?: { actions_per_month: Decimal; active_storage_gb: Decimal; retained_storage_gb: Decimal };
+  llm?: { model: string; input_tokens_per_month: Decimal; output_tokens_per_month: Decimal; cache_hit_rate: Decimal };
+  vectors?: { memory_gb: Decimal; disk_gb: Decimal };
+}
+
+export interface Project {
+  format_version: number;
+  name: string;
+  description?: string;
+  billing_month: "platform" | "30d" | "730h";
+  workload: Workload;
+}
+
+export interface MonthUsed {
+  id: "30d" | "730h";
+  label: string;
+}
+
+export interface NotHosted {
+  item: string;
+  reason: string;
+}
+
+export interface CostLine {
+  item: string | null;
+  resource: string;
+  kind: string;
+  quantity: Decimal;
+  unit: string;
+  unit_price: Decimal;
+  amount: Decimal;
+  detail: string;
+  source: string;
+}
+
+export interface Source {
+  url: string;
+  as_of: string;
+  confidence: "confirmed" | "likely" | "uncertain";
+  note: string;
+}
+
+export interface PlatformCost {
+  platform: string;
+  platform_name: string;
+  kind: "hosting" | "managed";
+  catalog: string;
+  catalog_as_of: string;
+  plan: { id: string; name: string } | null;
+  billing_month: MonthUsed;
+  items: CostLine[];
+  total: Decimal;
+  not_hosted: NotHosted[];
+  sources: Record<string, Source>;
+}
+
+export interface PlatformRow {
+  id: string;
+  name: string;
+  catalog: string;
+  catalog_as_of: string;
+  billing_month: MonthUsed;
+  monthly_cost: Decimal;
+  setup_time: string;
+  setup_hours: Decimal;
+  devops_effort: "none" | "low" | "medium" | "high";
+  devops_hours_per_month: Decimal;
+  regions: string[];
+  gpus: boolean;
+  kubernetes: boolean;
+  websockets: boolean;
+  built_in_monitoring: boolean;
+  not_hosted: NotHosted[];
+}
+
+export interface Overview {
+  project: Project;
+  comparison: { scope: string; platforms: PlatformRow[] };
+  costs: { project: string; platforms: PlatformCost[] };
+}
+
+export interface CommandError {
+  kind: string;
+  message: string;
+}

@@ -163,7 +163,9 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Input
 /// founder can act on, and the place as "(line L, column C)".
 fn plain_json_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    let core = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
+    let core = msg
+        .rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(m, _)| m);
     let core = core
         .replace(
             "a Decimal type representing a fixed-point number",

@@ -186,9 +186,6 @@ mod tests {
 
     #[test]
     fn serializes_as_a_string() {
-        assert_eq!(
-            serde_json::to_string(&m("214.79")).unwrap(),
-            "\"214.79\""
-        );
+        assert_eq!(serde_json::to_string(&m("214.79")).unwrap(), "\"214.79\"");
     }
 }

@@ -62,7 +62,9 @@ impl Project {
         let Some(version) = version.filter(|v| *v >= 1) else {
             return Err(InputError::Malformed {
                 path: "format_version".into(),
-                message: format!("must be a whole number from {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"),
+                message: format!(
+                    "must be a whole number from {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"
+                ),
             });
         };
         if version > u64::from(FORMAT_VERSION) {

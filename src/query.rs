@@ -44,7 +44,9 @@ pub fn select<'c>(catalogs: &'c Catalogs, sel: &Selection) -> Result<Vec<&'c Cat
             .map_err(|_| unknown_platform(p)),
         (p, Some(id)) => {
             let catalog = catalogs.get(id).map_err(|e| match e {
-                InputError::Unknown { what, got, known, .. } => InputError::Unknown {
+                InputError::Unknown {
+                    what, got, known, ..
+                } => InputError::Unknown {
                     path: "--catalog".into(),
                     what,
                     got,

@@ -77,7 +77,14 @@ pub fn cost_table(cost: &PlatformCost) -> String {
         })
         .collect();
     out.push_str(&columns(
-        &["Item", "Resource", "Quantity", "Unit", "Unit price", "Amount"],
+        &[
+            "Item",
+            "Resource",
+            "Quantity",
+            "Unit",
+            "Unit price",
+            "Amount",
+        ],
         &rows,
         &[false, false, true, false, true, true],
     ));
@@ -127,7 +134,10 @@ pub fn comparison_table(cmp: &PlatformComparison) -> String {
     out.push_str(&format!("Monthly cost covers {}.\n", cmp.scope));
     for p in &cmp.platforms {
         for n in &p.not_hosted {
-            out.push_str(&format!("{}: not hosted: {} — {}\n", p.name, n.item, n.reason));
+            out.push_str(&format!(
+                "{}: not hosted: {} — {}\n",
+                p.name, n.item, n.reason
+            ));
         }
     }
     out
@@ -154,7 +164,14 @@ pub fn catalogs_table(catalogs: &Catalogs) -> String {
         })
         .collect();
     columns(
-        &["Catalog", "Platform", "Prices as of", "Current", "Prices", "Title"],
+        &[
+            "Catalog",
+            "Platform",
+            "Prices as of",
+            "Current",
+            "Prices",
+            "Title",
+        ],
         &rows,
         &[false, false, false, false, true, false],
     )
@@ -176,7 +193,14 @@ fn unit_price(d: rust_decimal::Decimal) -> String {
     if v.scale() < 2 {
         v.rescale(2);
     }
-    format!("{}${v}", if d.is_sign_negative() && !d.is_zero() { "-" } else { "" })
+    format!(
+        "{}${v}",
+        if d.is_sign_negative() && !d.is_zero() {
+            "-"
+        } else {
+            ""
+        }
+    )
 }
 
 fn yes_no(b: bool) -> String {

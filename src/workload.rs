@@ -203,7 +203,11 @@ pub mod limits {
     }
     /// Temporal actions a month.
     pub fn actions() -> Range {
-        (Decimal::ZERO, super::d(1_000_000_000_000, 0), "actions a month")
+        (
+            Decimal::ZERO,
+            super::d(1_000_000_000_000, 0),
+            "actions a month",
+        )
     }
     /// Temporal storage.
     pub fn workflow_storage_gb() -> Range {
@@ -278,7 +282,11 @@ impl Workload {
             unique(&mut names, &db.name, format!("{p}.name"))?;
             check(format!("{p}.vcpu"), db.vcpu, limits::vcpu())?;
             check(format!("{p}.memory_gb"), db.memory_gb, limits::memory_gb())?;
-            check(format!("{p}.storage_gb"), db.storage_gb, limits::storage_gb())?;
+            check(
+                format!("{p}.storage_gb"),
+                db.storage_gb,
+                limits::storage_gb(),
+            )?;
         }
         check(
             format!("{prefix}.egress_gb"),

@@ -165,7 +165,10 @@ fn every_bad_file_gives_its_message_and_exit_code_2() {
 fn a_missing_file_is_named() {
     let (code, _, stderr) = cli(&["costs", "tests/data/no-such-project.json"]);
     assert_eq!(code, 2);
-    assert_eq!(stderr, "error: tests/data/no-such-project.json: no such file\n");
+    assert_eq!(
+        stderr,
+        "error: tests/data/no-such-project.json: no such file\n"
+    );
 }
 
 #[test]
@@ -189,7 +192,13 @@ fn an_unknown_catalog_lists_the_known_ones() {
 
 #[test]
 fn a_catalog_of_another_platform_is_refused() {
-    let (code, _, stderr) = cli(&["costs", "--platform", "render", "--catalog", "railway-2026-08"]);
+    let (code, _, stderr) = cli(&[
+        "costs",
+        "--platform",
+        "render",
+        "--catalog",
+        "railway-2026-08",
+    ]);
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
@@ -201,5 +210,8 @@ fn a_catalog_of_another_platform_is_refused() {
 fn an_unknown_format_is_a_usage_error() {
     let (code, _, stderr) = cli(&["costs", "--format", "xml"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("invalid value 'xml' for '--format"), "{stderr}");
+    assert!(
+        stderr.contains("invalid value 'xml' for '--format"),
+        "{stderr}"
+    );
 }

@@ -7,7 +7,11 @@ fn run(args: &[&str]) -> serde_json::Value {
         .args(args)
         .output()
         .expect("the CLI runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON output")
 }
 
@@ -16,7 +20,11 @@ fn text(args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("the CLI runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -65,9 +73,18 @@ fn costs_reads_a_project_file() {
 
 #[test]
 fn costs_table_shows_lines_and_total() {
-    let t = text(&["costs", "--platform", "railway", "--catalog", "railway-2025-seed"]);
+    let t = text(&[
+        "costs",
+        "--platform",
+        "railway",
+        "--catalog",
+        "railway-2025-seed",
+    ]);
     assert!(t.contains("Orchestrator       vCPU"), "{t}");
-    assert!(t.contains("Total a month: $214.79 (30-day month (720 h))"), "{t}");
+    assert!(
+        t.contains("Total a month: $214.79 (30-day month (720 h))"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -77,7 +94,13 @@ fn platforms_compares_cost_setup_and_devops() {
     let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["Railway", "Render", "Heroku", "AWS ECS (Fargate)", "Azure AKS"]
+        [
+            "Railway",
+            "Render",
+            "Heroku",
+            "AWS ECS (Fargate)",
+            "Azure AKS"
+        ]
     );
     assert_eq!(rows[0]["monthly_cost"], "212.29");
     assert_eq!(rows[0]["setup_time"], "30 minutes");

@@ -120,9 +120,15 @@ fn a_730_hour_month_is_used_when_chosen() {
 fn render_picks_the_smallest_tier_that_fits() {
     let c = cost(&example().workload, "render-2026-05");
     // Every service fits Standard (1 CPU, 2 GB, $25): 6 × 25 = 150.
-    assert_eq!(amount(&c, Some("Agent Factory"), "Standard instance"), "25.00");
+    assert_eq!(
+        amount(&c, Some("Agent Factory"), "Standard instance"),
+        "25.00"
+    );
     // Postgres 1 GB → Basic-1gb $19; Redis 0.5 GB → Key Value Standard (1 GB) $32.
-    assert_eq!(amount(&c, Some("PostgreSQL"), "Postgres Basic-1gb"), "19.00");
+    assert_eq!(
+        amount(&c, Some("PostgreSQL"), "Postgres Basic-1gb"),
+        "19.00"
+    );
     assert_eq!(amount(&c, Some("Redis"), "Key Value Standard"), "32.00");
     // 50 GB of egress within the 100 GB included.
     assert_eq!(amount(&c, None, "Egress"), "0.00");
@@ -137,15 +143,24 @@ fn render_has_no_mongodb_and_says_so() {
     let c = cost(&w, "render-2026-05");
     assert_eq!(c.not_hosted.len(), 1);
     assert_eq!(c.not_hosted[0].item, "docs");
-    assert_eq!(c.not_hosted[0].reason, "this catalog has no MongoDB plan on Render");
+    assert_eq!(
+        c.not_hosted[0].reason,
+        "this catalog has no MongoDB plan on Render"
+    );
 }
 
 #[test]
 fn heroku_prices_dynos_and_add_ons() {
     let c = cost(&example().workload, "heroku-2026-05");
     // 1 GB → Standard-2X $50 (× 3); 2 GB → Performance-M (2.5 GB) $250 (× 3).
-    assert_eq!(amount(&c, Some("Orchestrator"), "Standard-2X instance"), "50.00");
-    assert_eq!(amount(&c, Some("Agent Factory"), "Performance-M instance"), "250.00");
+    assert_eq!(
+        amount(&c, Some("Orchestrator"), "Standard-2X instance"),
+        "50.00"
+    );
+    assert_eq!(
+        amount(&c, Some("Agent Factory"), "Performance-M instance"),
+        "250.00"
+    );
     // Postgres → Essential-0 $5; Redis 0.5 GB → Premium-3 $120.
     assert_eq!(item_total(&c, "PostgreSQL"), "5.00");
     assert_eq!(item_total(&c, "Redis"), "120.00");
@@ -209,7 +224,10 @@ fn aks_packs_the_workload_onto_nodes() {
 fn supabase_compute_credit_pays_compute_only() {
     let c = cost(&example().workload, "supabase-2025-08");
     // Micro: 730 h × 0.01344 = 9.8112 → 9.81, covered by the $10 credit; Pro $25.
-    assert_eq!(amount(&c, Some("PostgreSQL"), "Micro (1 GB) compute"), "9.81");
+    assert_eq!(
+        amount(&c, Some("PostgreSQL"), "Micro (1 GB) compute"),
+        "9.81"
+    );
     assert_eq!(amount(&c, None, "Compute credits"), "-9.81");
     assert_eq!(c.total.to_string(), "25.00");
     assert_eq!(c.not_hosted[0].reason, "Supabase hosts PostgreSQL only");
@@ -243,7 +261,10 @@ fn temporal_business_plan_uses_volume_tiers_above_the_included_actions() {
     // 2.5 M included; 2.5 M at $50 = 125; 5 M at $45 = 225; usage 350;
     // plan: max($500, 10% × 350) = 500; total 850.
     assert_eq!(amount(&c, Some("Workflows"), "Actions, 0M to 5M"), "125.00");
-    assert_eq!(amount(&c, Some("Workflows"), "Actions, 5M to 10M"), "225.00");
+    assert_eq!(
+        amount(&c, Some("Workflows"), "Actions, 5M to 10M"),
+        "225.00"
+    );
     assert_eq!(c.total.to_string(), "850.00");
 }
 
@@ -262,8 +283,17 @@ fn qdrant_free_cluster_and_beyond() {
 fn azure_openai_prices_cached_input_at_the_cache_rate() {
     let c = cost(&example().workload, "azure-openai-2026-05");
     // 20 M input, 30% cached: 14 × 2.50 = 35.00, 6 × 1.25 = 7.50; 4 M output × 10 = 40.
-    assert_eq!(amount(&c, Some("LLM tokens"), "GPT-4o input tokens"), "35.00");
-    assert_eq!(amount(&c, Some("LLM tokens"), "GPT-4o cached input tokens"), "7.50");
-    assert_eq!(amount(&c, Some("LLM tokens"), "GPT-4o output tokens"), "40.00");
+    assert_eq!(
+        amount(&c, Some("LLM tokens"), "GPT-4o input tokens"),
+        "35.00"
+    );
+    assert_eq!(
+        amount(&c, Some("LLM tokens"), "GPT-4o cached input tokens"),
+        "7.50"
+    );
+    assert_eq!(
+        amount(&c, Some("LLM tokens"), "GPT-4o output tokens"),
+        "40.00"
+    );
     assert_eq!(c.total.to_string(), "82.50");
 }

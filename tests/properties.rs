@@ -32,14 +32,22 @@ fn service(i: usize) -> impl Strategy<Value = Service> {
             vcpu,
             memory_gb,
             instances,
-            environment: if dev { Environment::Dev } else { Environment::Prod },
+            environment: if dev {
+                Environment::Dev
+            } else {
+                Environment::Prod
+            },
             active_hours_per_week: hours,
         })
 }
 
 fn database(i: usize) -> impl Strategy<Value = Database> {
     (
-        prop_oneof![Just(Engine::Postgres), Just(Engine::Redis), Just(Engine::Mongodb)],
+        prop_oneof![
+            Just(Engine::Postgres),
+            Just(Engine::Redis),
+            Just(Engine::Mongodb)
+        ],
         dec(5, 6_400, 2),
         dec(125, 256_000, 3),
         dec(0, 65_536, 0),
@@ -57,13 +65,18 @@ fn workload() -> impl Strategy<Value = Workload> {
     let services = (0usize..6).prop_flat_map(|n| (0..n).map(service).collect::<Vec<_>>());
     let databases = (0usize..4).prop_flat_map(|n| (0..n).map(database).collect::<Vec<_>>());
     let workflows = proptest::option::of(
-        (dec(0, 1_000_000_000_000, 0), dec(0, 100_000, 0), dec(0, 100_000, 0)).prop_map(
-            |(actions_per_month, active_storage_gb, retained_storage_gb)| Workflows {
-                actions_per_month,
-                active_storage_gb,
-                retained_storage_gb,
-            },
-        ),
+        (
+            dec(0, 1_000_000_000_000, 0),
+            dec(0, 100_000, 0),
+            dec(0, 100_000, 0),
+        )
+            .prop_map(
+                |(actions_per_month, active_storage_gb, retained_storage_gb)| Workflows {
+                    actions_per_month,
+                    active_storage_gb,
+                    retained_storage_gb,
+                },
+            ),
     );
     let llm = proptest::option::of(
         (

@@ -13,7 +13,6 @@ pub fn example() -> Project {
     Project::example().expect("the example project is valid")
 }
 
-
 /// The cost of a workload on a catalog with default settings.
 pub fn cost(workload: &Workload, catalog: &str) -> PlatformCost {
     cost_with(workload, catalog, &CostSettings::default())
@@ -32,7 +31,12 @@ pub fn amount(cost: &PlatformCost, item: Option<&str>, resource: &str) -> String
         .iter()
         .filter(|l| l.item.as_deref() == item && l.resource == resource)
         .collect();
-    assert_eq!(found.len(), 1, "one line for {item:?} {resource} in {:#?}", cost.items);
+    assert_eq!(
+        found.len(),
+        1,
+        "one line for {item:?} {resource} in {:#?}",
+        cost.items
+    );
     found[0].amount.to_string()
 }
 

@@ -268,7 +268,13 @@ impl Catalog {
                     });
                 }
                 let tenth = Decimal::new(1, 1);
-                check_range("pricing.allocatable_vcpu", p.allocatable_vcpu, tenth, unit, "")?;
+                check_range(
+                    "pricing.allocatable_vcpu",
+                    p.allocatable_vcpu,
+                    tenth,
+                    unit,
+                    "",
+                )?;
                 check_range(
                     "pricing.allocatable_memory",
                     p.allocatable_memory,

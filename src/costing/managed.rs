@@ -337,7 +337,10 @@ pub(super) fn llm(
             l.output_tokens_per_month / MILLION,
             &model.output,
             "output tokens",
-            format!("{} M output tokens", num(l.output_tokens_per_month / MILLION)),
+            format!(
+                "{} M output tokens",
+                num(l.output_tokens_per_month / MILLION)
+            ),
         ),
     ] {
         if !qty.is_zero() {

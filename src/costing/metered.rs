@@ -3,9 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{
-    active_share, engines_words, mul, num, schedule_words, Bill, LineKind, PlanUsed,
-};
+use super::{active_share, engines_words, mul, num, schedule_words, Bill, LineKind, PlanUsed};
 use crate::catalog::{TimeUnit, UsageMetered};
 use crate::error::CostError;
 use crate::money::Money;

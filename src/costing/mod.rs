@@ -241,7 +241,11 @@ impl<'c> Bill<'c> {
         let amount = Money::new(price.usd)
             .checked_mul(quantity)
             .map_err(|source| CostError::Money {
-                item: format!("{} {}", item.unwrap_or(&self.catalog.platform_name), resource),
+                item: format!(
+                    "{} {}",
+                    item.unwrap_or(&self.catalog.platform_name),
+                    resource
+                ),
                 source,
             })?
             .round_cents();

@@ -54,9 +54,7 @@ pub(super) fn cost(
         let per_node_mem = mul(vm.memory_gb, pricing.allocatable_memory, &vm.id)?;
         let by_vcpu = vcpu.checked_div(per_node_vcpu).unwrap_or_default().ceil();
         let by_mem = memory.checked_div(per_node_mem).unwrap_or_default().ceil();
-        let nodes = by_vcpu
-            .max(by_mem)
-            .max(Decimal::from(pricing.min_nodes));
+        let nodes = by_vcpu.max(by_mem).max(Decimal::from(pricing.min_nodes));
         bill.charge(
             None,
             format!("{} nodes", vm.id),

@@ -97,11 +97,7 @@ fn cheapest_tier<'t>(tiers: &'t [InstanceTier], s: &Service) -> Option<&'t Insta
         })
 }
 
-fn database(
-    bill: &mut Bill<'_>,
-    pricing: &InstanceTiers,
-    db: &Database,
-) -> Result<(), CostError> {
+fn database(bill: &mut Bill<'_>, pricing: &InstanceTiers, db: &Database) -> Result<(), CostError> {
     let fits = |p: &&DatabasePlan| {
         p.engine == db.engine
             && p.memory_gb >= db.memory_gb

@@ -109,8 +109,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 platform: Some(platform),
                 catalog,
             };
-            let costs =
-                query::costs(&project, &catalogs, &sel).map_err(|e| Failure::new(Some(subject), e))?;
+            let costs = query::costs(&project, &catalogs, &sel)
+                .map_err(|e| Failure::new(Some(subject), e))?;
             Ok(match format {
                 Format::Json => match costs.platforms.as_slice() {
                     [one] => json(one)?,

@@ -5,19 +5,22 @@ import type { Decimal } from "./types";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
+/** Used when the system names no locale Intl accepts. */
+export const FALLBACK_LOCALE = "en-US";
+
 /** The user's locale if Intl accepts it. Under a POSIX "C" locale WebKit
  *  reports `navigator.language` as "C", which Intl rejects: fall back to
- *  the default locale rather than fail to show any amount. */
-export function safeLocale(lang: string | undefined): string | undefined {
-  if (!lang) return undefined;
+ *  US English rather than fail to show any amount. */
+export function safeLocale(lang: string | undefined): string {
+  if (!lang) return FALLBACK_LOCALE;
   try {
-    return Intl.getCanonicalLocales(lang)[0];
+    return Intl.getCanonicalLocales(lang)[0] ?? FALLBACK_LOCALE;
   } catch {
-    return undefined;
+    return FALLBACK_LOCALE;
   }
 }
 
-function locale(): string | undefined {
+function locale(): string {
   return safeLocale(typeof navigator !== "undefined" ? navigator.language : undefined);
 }
 

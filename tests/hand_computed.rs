@@ -44,8 +44,10 @@ fn railway_seed_prices_reproduce_the_seed_analysis() {
 
 #[test]
 fn railway_team_plan_adds_its_fee_less_the_included_usage() {
-    let mut settings = CostSettings::default();
-    settings.plans = BTreeMap::from([("railway".to_string(), "team".to_string())]);
+    let settings = CostSettings {
+        plans: BTreeMap::from([("railway".to_string(), "team".to_string())]),
+        ..CostSettings::default()
+    };
     let c = cost_with(&example().workload, "railway-2025-seed", &settings);
     // 214.79 + 20 − 10.
     assert_eq!(c.total.to_string(), "224.79");
@@ -255,8 +257,10 @@ fn temporal_developer_plan_is_flat_plus_ten_percent() {
 #[test]
 fn temporal_business_plan_uses_volume_tiers_above_the_included_actions() {
     let w = workload(r#"{"workflows": {"actions_per_month": "10000000"}}"#);
-    let mut settings = CostSettings::default();
-    settings.plans = BTreeMap::from([("temporal-cloud".into(), "business".into())]);
+    let settings = CostSettings {
+        plans: BTreeMap::from([("temporal-cloud".into(), "business".into())]),
+        ..CostSettings::default()
+    };
     let c = cost_with(&w, "temporal-cloud-2026", &settings);
     // 2.5 M included; 2.5 M at $50 = 125; 5 M at $45 = 225; usage 350;
     // plan: max($500, 10% × 350) = 500; total 850.

@@ -62,8 +62,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub struct CatalogError {
     /// The catalog's file name.
     pub file: String,
-    /// What is wrong.
-    pub error: InputError,
+    /// What is wrong (boxed: errors stay small on the happy path).
+    pub error: Box<InputError>,
 }
 
 /// The loaded, validated catalogs, in a stable order.
@@ -87,7 +87,7 @@ impl Catalogs {
         for (file, text) in files {
             let wrap = |error| CatalogError {
                 file: file.to_string(),
-                error,
+                error: Box::new(error),
             };
             let catalog: Catalog = parse_json(text).map_err(wrap)?;
             catalog.validate().map_err(wrap)?;

@@ -99,8 +99,7 @@ pub(super) fn postgres(
                     "Compute credits",
                     LineKind::ComputeCredit,
                     applied.negate(),
-                    &credit.per,
-                    &credit.source,
+                    credit,
                     format!(
                         "the {} plan includes ${} of compute credits a month; compute is ${}",
                         plan.name,
@@ -234,8 +233,7 @@ pub(super) fn workflows(
             format!("{} plan", plan.name),
             LineKind::PlanFee,
             fee,
-            "month",
-            &plan.source,
+            &plan.minimum,
             format!(
                 "the greater of ${} and {}% of usage (${})",
                 num(plan.minimum.usd),

@@ -103,8 +103,7 @@ pub(super) fn cost(
                 "Included usage",
                 LineKind::IncludedUsage,
                 credit.negate(),
-                &included.per,
-                &included.source,
+                included,
                 format!(
                     "the {} plan includes ${} of usage a month; usage is ${}",
                     plan.name,
@@ -191,7 +190,7 @@ fn fit(pricing: &UsageMetered, vcpu: Decimal, memory_gb: Decimal) -> Option<(Dec
         return Some((vcpu, memory_gb));
     }
     let mut sizes: Vec<_> = pricing.task_sizes.iter().collect();
-    sizes.sort_by(|a, b| a.vcpu.cmp(&b.vcpu));
+    sizes.sort_by_key(|t| t.vcpu);
     sizes
         .into_iter()
         .filter(|t| t.vcpu >= vcpu && t.max_memory_gb >= memory_gb)

@@ -263,15 +263,15 @@ impl<'c> Bill<'c> {
         Ok(amount)
     }
 
-    /// Adds a line of a fixed amount (a deduction such as included usage).
+    /// Adds a line of a fixed amount (a deduction such as included usage,
+    /// a fee that depends on usage); `tag` gives its unit and source.
     pub(crate) fn adjust(
         &mut self,
         item: Option<&str>,
         resource: impl Into<String>,
         kind: LineKind,
         amount: Money,
-        unit: &str,
-        source: &str,
+        tag: &Price,
         detail: String,
     ) {
         let amount = amount.round_cents();
@@ -280,11 +280,11 @@ impl<'c> Bill<'c> {
             resource: resource.into(),
             kind,
             quantity: Decimal::ONE,
-            unit: unit.to_string(),
+            unit: tag.per.clone(),
             unit_price: amount.dollars(),
             amount,
             detail,
-            source: source.to_string(),
+            source: tag.source.clone(),
         });
     }
 

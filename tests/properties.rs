@@ -171,6 +171,9 @@ proptest! {
             let sum = Money::sum(cost.items.iter().map(|l| l.amount)).unwrap();
             prop_assert_eq!(sum, cost.total, "{}", catalog.id);
             prop_assert!(!cost.total.is_negative(), "{}", catalog.id);
+            let shared = Money::sum(cost.items.iter().filter(|l| l.item.is_none()).map(|l| l.amount)).unwrap();
+            let by_item = Money::sum(cost.item_totals.iter().map(|t| t.amount)).unwrap();
+            prop_assert_eq!(by_item.checked_add(shared).unwrap(), cost.total, "{}", catalog.id);
             for line in &cost.items {
                 prop_assert_eq!(line.amount.dollars().scale(), 2);
                 prop_assert!(cost.sources.contains_key(&line.source));

@@ -114,6 +114,15 @@ pub struct CostLine {
     pub source: String,
 }
 
+/// What one workload item costs a month on a platform: the sum of its lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemTotal {
+    /// The item's name.
+    pub item: String,
+    /// The sum of its lines.
+    pub amount: Money,
+}
+
 /// A workload item the platform cannot run, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotHosted {
@@ -162,6 +171,9 @@ pub struct PlatformCost {
     pub items: Vec<CostLine>,
     /// Sum of the lines.
     pub total: Money,
+    /// Each workload item's share: the sum of its own lines, in the order
+    /// they appear (shared lines such as plan fees belong to no item).
+    pub item_totals: Vec<ItemTotal>,
     /// Items of the kinds this platform hosts that it cannot run.
     pub not_hosted: Vec<NotHosted>,
     /// Sources of the prices used, by key.
@@ -327,6 +339,21 @@ impl<'c> Bill<'c> {
 
     fn finish(self, plan: Option<PlanUsed>) -> Result<PlatformCost, CostError> {
         let total = self.subtotal(&[])?.round_cents();
+        let mut item_totals: Vec<ItemTotal> = Vec::new();
+        for line in &self.lines {
+            let Some(item) = &line.item else { continue };
+            let overflow = |source| CostError::Money {
+                item: item.clone(),
+                source,
+            };
+            match item_totals.iter_mut().find(|t| &t.item == item) {
+                Some(t) => t.amount = t.amount.checked_add(line.amount).map_err(overflow)?,
+                None => item_totals.push(ItemTotal {
+                    item: item.clone(),
+                    amount: line.amount,
+                }),
+            }
+        }
         let sources = self
             .lines
             .iter()
@@ -349,6 +376,7 @@ impl<'c> Bill<'c> {
             },
             items: self.lines,
             total,
+            item_totals,
             not_hosted: self.not_hosted,
             sources,
         })

@@ -53,6 +53,10 @@ test("the window shows the example's Railway total", async () => {
   assert.equal(total, "$212.29");
   assert.equal(await wd.text(await wd.find('[data-testid="project-name"]')), "QLP platform");
   assert.match(await wd.title(), /Infra Runway/);
+  // Each workload row carries its own monthly cost on the chosen platform.
+  assert.equal(await wd.text(await wd.find('[data-testid="item-cost-Orchestrator"]')), "$19.98");
+  assert.equal(await wd.text(await wd.find('[data-testid="item-cost-Agent Factory"]')), "$39.96");
+  assert.equal(await wd.text(await wd.find('[data-testid="item-cost-Redis"]')), "$9.99");
 });
 
 test("every hosting platform of the seed is compared", async () => {
@@ -80,4 +84,14 @@ test("picking a platform shows its itemized lines, which add up to its total", a
   assert.equal(renderLines, "$201.00");
   const rows = await wd.findAll(".lines tbody tr");
   assert.equal(rows.length, 9, "six services, two databases and egress");
+
+  // Back to Railway, scrolled to the comparison, for the record.
+  for (const b of await wd.findAll("table.compare button.link")) {
+    if ((await wd.text(b)) === "Railway") await wd.click(b);
+  }
+  await wd.waitText('[data-testid="lines-total"]', (t) => t === "$212.29", 5_000);
+  await wd.execute('document.getElementById("platforms").scrollIntoView()');
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, "platforms.png"), Buffer.from(await wd.screenshot(), "base64"));
+  await wd.execute("window.scrollTo(0, 0)");
 });

@@ -35,6 +35,7 @@ function cost(platform: string, kind: "hosting" | "managed", total: string): Pla
     billing_month: { id: "730h", label: "730-hour month" },
     items: [],
     total,
+    item_totals: [],
     not_hosted: [],
     sources: {},
   };

@@ -77,6 +77,7 @@ export interface PlatformCost {
   billing_month: MonthUsed;
   items: CostLine[];
   total: Decimal;
+  item_totals: { item: string; amount: Decimal }[];
   not_hosted: NotHosted[];
   sources: Record<string, Source>;
 }

@@ -39,6 +39,38 @@ pub struct Project {
     pub workload: Workload,
 }
 
+/// "must be the number 1, …" while one version exists, else the range.
+fn version_range_words() -> String {
+    let (min, max) = (OLDEST_FORMAT_VERSION, FORMAT_VERSION);
+    if min == max {
+        format!("must be the number {max}, written without quotes")
+    } else {
+        format!("must be a whole number from {min} to {max}, written without quotes")
+    }
+}
+
+/// Adds the allowed range to a type error on a field that has one, so
+/// that "expected a decimal number" also says which numbers.
+fn with_range(e: InputError) -> InputError {
+    match e {
+        InputError::Malformed { path, message } => {
+            let message = match crate::workload::limits::for_path(&path) {
+                Some((min, max, unit)) => {
+                    let unit = if unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {unit}")
+                    };
+                    format!("{message}; allowed: {min} to {max}{unit}")
+                }
+                None => message,
+            };
+            InputError::Malformed { path, message }
+        }
+        other => other,
+    }
+}
+
 impl Project {
     /// Parses and validates a project file's text.
     pub fn parse(text: &str) -> Result<Project, InputError> {
@@ -62,9 +94,7 @@ impl Project {
         let Some(version) = version.filter(|v| *v >= 1) else {
             return Err(InputError::Malformed {
                 path: "format_version".into(),
-                message: format!(
-                    "must be a whole number from {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"
-                ),
+                message: version_range_words(),
             });
         };
         if version > u64::from(FORMAT_VERSION) {
@@ -74,7 +104,7 @@ impl Project {
                 max: FORMAT_VERSION,
             });
         }
-        let project: Project = parse_json(text)?;
+        let project: Project = parse_json(text).map_err(with_range)?;
         project.validate()?;
         Ok(project)
     }

@@ -73,8 +73,41 @@ pub fn select<'c>(catalogs: &'c Catalogs, sel: &Selection) -> Result<Vec<&'c Cat
     }
 }
 
+/// Checks that every plan a project picks names a known platform and one
+/// of its plans (in any of its catalogs).
+pub fn check_plans(project: &Project, catalogs: &Catalogs) -> Result<(), InputError> {
+    for (platform, plan) in &project.plans {
+        let theirs: Vec<&Catalog> = catalogs
+            .all()
+            .iter()
+            .filter(|c| &c.platform == platform)
+            .collect();
+        if theirs.is_empty() {
+            return Err(InputError::Unknown {
+                path: "plans".into(),
+                what: "platform",
+                got: platform.clone(),
+                known: catalogs.platforms().join(", "),
+            });
+        }
+        if !theirs.iter().any(|c| c.plan_ids().contains(&plan.as_str())) {
+            let mut known: Vec<&str> = theirs.iter().flat_map(|c| c.plan_ids()).collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(InputError::Unknown {
+                path: format!("plans.{platform}"),
+                what: "plan",
+                got: plan.clone(),
+                known: known.join(", "),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Itemized monthly costs of a project on the selected platforms.
 pub fn costs(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<Costs, CostError> {
+    check_plans(project, catalogs)?;
     let settings = project.cost_settings();
     let platforms = select(catalogs, sel)?
         .into_iter()
@@ -88,6 +121,7 @@ pub fn costs(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<
 
 /// The seed's platform comparison for a project.
 pub fn platforms(project: &Project, catalogs: &Catalogs) -> Result<PlatformComparison, CostError> {
+    check_plans(project, catalogs)?;
     compare_platforms(&project.workload, catalogs, &project.cost_settings())
 }
 

@@ -229,6 +229,34 @@ pub mod limits {
     pub fn vector_gb() -> Range {
         (Decimal::ZERO, super::d(10_000, 0), "GB")
     }
+
+    /// The range of the field at a document path such as
+    /// `workload.services[2].vcpu`, if it has one.
+    pub fn for_path(path: &str) -> Option<(String, String, &'static str)> {
+        let field = path.rsplit('.').next()?;
+        let decimal = |r: Range| {
+            Some((
+                r.0.normalize().to_string(),
+                r.1.normalize().to_string(),
+                r.2,
+            ))
+        };
+        match field {
+            "instances" => Some((INSTANCES.0.to_string(), INSTANCES.1.to_string(), "")),
+            "vcpu" => decimal(vcpu()),
+            "memory_gb" | "disk_gb" if path.contains(".vectors.") => decimal(vector_gb()),
+            "memory_gb" => decimal(memory_gb()),
+            "active_hours_per_week" => decimal(active_hours()),
+            "storage_gb" => decimal(storage_gb()),
+            "egress_gb" => decimal(egress_gb()),
+            "volume_gb" => decimal(volume_gb()),
+            "actions_per_month" => decimal(actions()),
+            "active_storage_gb" | "retained_storage_gb" => decimal(workflow_storage_gb()),
+            "input_tokens_per_month" | "output_tokens_per_month" => decimal(tokens()),
+            "cache_hit_rate" => decimal(cache_hit_rate()),
+            _ => None,
+        }
+    }
 }
 
 fn check(path: String, value: Decimal, range: limits::Range) -> Result<(), InputError> {

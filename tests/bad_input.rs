@@ -7,7 +7,7 @@ use std::process::Command;
 const CASES: &[(&str, &str)] = &[
     (
         "absurd-egress.json",
-        "workload.egress_gb: invalid value: floating point `1e+40`, expected a decimal number such as \"0.5\" (line 73, column 22)",
+        "workload.egress_gb: invalid value: floating point `1e+40`, expected a decimal number such as \"0.5\" (line 73, column 22); allowed: 0 to 1000000 GB a month",
     ),
     (
         "binary.json",
@@ -42,6 +42,10 @@ const CASES: &[(&str, &str)] = &[
         "workload.services[0].memory_gb must be between 0.125 and 256 GB (you entered 4096)",
     ),
     (
+        "memory-not-a-number.json",
+        "workload.services[0].memory_gb: invalid value: string \"lots\", expected a decimal number such as \"0.5\" (line 11, column 27); allowed: 0.125 to 256 GB",
+    ),
+    (
         "missing-version.json",
         "format_version: is missing; a project file starts with \"format_version\": 1",
     ),
@@ -51,7 +55,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "negative-instances.json",
-        "workload.services[0].instances: invalid value: integer `-3`, expected a whole number (line 12, column 23)",
+        "workload.services[0].instances: invalid value: integer `-3`, expected a whole number (line 12, column 23); allowed: 1 to 100",
     ),
     (
         "negative-storage.json",
@@ -103,19 +107,23 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "unknown-plan.json",
-        "plans.railway: unknown plan \"enterprise\" (known: free, hobby, pro)",
+        "plans.railway: unknown plan \"enterprise\" (known: developer, free, hobby, pro, team)",
+    ),
+    (
+        "unknown-platform-in-plans.json",
+        "plans: unknown platform \"digitalocean\" (known: railway, render, heroku, aws-ecs, azure-aks, supabase, temporal-cloud, qdrant-cloud, azure-openai)",
     ),
     (
         "vcpu-not-a-number.json",
-        "workload.services[0].vcpu: invalid value: string \"two\", expected a decimal number such as \"0.5\" (line 10, column 21)",
+        "workload.services[0].vcpu: invalid value: string \"two\", expected a decimal number such as \"0.5\" (line 10, column 21); allowed: 0.05 to 64 vCPU",
     ),
     (
         "vcpu-wrong-type.json",
-        "workload.services[0].vcpu: invalid type: boolean `true`, expected a decimal number such as \"0.5\" (line 10, column 20)",
+        "workload.services[0].vcpu: invalid type: boolean `true`, expected a decimal number such as \"0.5\" (line 10, column 20); allowed: 0.05 to 64 vCPU",
     ),
     (
         "version-as-string.json",
-        "format_version: must be a whole number from 1 to 1",
+        "format_version: must be the number 1, written without quotes",
     ),
     (
         "zero-instances.json",
@@ -177,7 +185,7 @@ fn an_unknown_platform_lists_the_known_ones() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        "error: built-in example: --platform: unknown platform \"digitalocean\" (known: all, railway, render, heroku, aws-ecs, azure-aks, supabase, temporal-cloud, qdrant-cloud, azure-openai)\n"
+        "error: --platform: unknown platform \"digitalocean\" (known: all, railway, render, heroku, aws-ecs, azure-aks, supabase, temporal-cloud, qdrant-cloud, azure-openai)\n"
     );
 }
 
@@ -186,7 +194,7 @@ fn an_unknown_catalog_lists_the_known_ones() {
     let (code, _, stderr) = cli(&["costs", "--catalog", "railway-1999"]);
     assert_eq!(code, 2);
     assert!(stderr.starts_with(
-        "error: built-in example: --catalog: unknown catalog \"railway-1999\" (known: railway-2025-seed, railway-2026-08,"
+        "error: --catalog: unknown catalog \"railway-1999\" (known: railway-2025-seed, railway-2026-08,"
     ), "{stderr}");
 }
 
@@ -202,7 +210,7 @@ fn a_catalog_of_another_platform_is_refused() {
     assert_eq!(code, 2);
     assert_eq!(
         stderr,
-        "error: built-in example: --catalog: catalog railway-2026-08 prices railway, not render\n"
+        "error: --catalog: catalog railway-2026-08 prices railway, not render\n"
     );
 }
 

@@ -179,7 +179,8 @@ fn heroku_gives_eco_dynos_to_development_services_only() {
         ]}"#,
     );
     let c = cost(&w, "heroku-2026-05");
-    assert_eq!(amount(&c, Some("dev"), "Eco instance"), "5.00");
+    assert_eq!(amount(&c, None, "Eco dyno hours"), "5.00");
+    assert!(c.items.iter().any(|l| l.detail.contains("for dev share")));
     assert_eq!(amount(&c, Some("prod"), "Basic instance"), "7.00");
 }
 
@@ -300,4 +301,73 @@ fn azure_openai_prices_cached_input_at_the_cache_rate() {
         "40.00"
     );
     assert_eq!(c.total.to_string(), "82.50");
+}
+
+#[test]
+fn fargate_rounds_memory_up_to_the_task_sizes_steps() {
+    // 8 vCPU tasks take memory in 4 GB steps from 16 GB: 17 GB is billed as 20 GB.
+    let w = workload(r#"{"services": [{"name": "big", "vcpu": "8", "memory_gb": "17"}]}"#);
+    let c = cost(&w, "aws-ecs-fargate-2026-09");
+    // 8 × 730 × 0.04048 = 236.4032 → 236.40; 20 × 730 × 0.004445 = 64.897 → 64.90.
+    assert_eq!(amount(&c, Some("big"), "vCPU"), "236.40");
+    assert_eq!(amount(&c, Some("big"), "Memory"), "64.90");
+    // 0.25 vCPU allows 0.5, 1 or 2 GB only: 1.5 GB is billed as 2 GB.
+    let w = workload(r#"{"services": [{"name": "tiny", "vcpu": "0.25", "memory_gb": "1.5"}]}"#);
+    let c = cost(&w, "aws-ecs-fargate-2026-09");
+    // 2 × 730 × 0.004445 = 6.4897 → 6.49.
+    assert_eq!(amount(&c, Some("tiny"), "Memory"), "6.49");
+}
+
+#[test]
+fn aks_picks_a_node_size_every_pod_fits() {
+    // A 3 vCPU pod does not fit a D2s v3 (1.8 vCPU left), so D4s v3 (3.6 vCPU, 12 GB).
+    let w = workload(r#"{"services": [{"name": "worker", "vcpu": "3", "memory_gb": "4"}]}"#);
+    let c = cost(&w, "azure-aks-2026");
+    // At least 2 nodes: 2 × 730 h × 0.192 = 280.32.
+    assert_eq!(amount(&c, None, "Standard_D4s_v3 nodes"), "280.32");
+    // A 16 vCPU pod fits no size in the catalog: not hosted, and no nodes for it.
+    let w = workload(r#"{"services": [{"name": "huge", "vcpu": "16", "memory_gb": "8"}]}"#);
+    let c = cost(&w, "azure-aks-2026");
+    assert_eq!(c.not_hosted.len(), 1);
+    assert!(c.not_hosted[0]
+        .reason
+        .contains("do not fit one Standard_D4s_v3 node"));
+    assert_eq!(c.total.to_string(), "0.00");
+}
+
+#[test]
+fn heroku_eco_dynos_share_one_pool_of_hours() {
+    let w = workload(
+        r#"{"services": [
+            {"name": "a", "vcpu": "0.5", "memory_gb": "0.5", "environment": "dev", "active_hours_per_week": "84"},
+            {"name": "b", "vcpu": "0.5", "memory_gb": "0.5", "environment": "dev", "active_hours_per_week": "84"}
+        ]}"#,
+    );
+    let c = cost(&w, "heroku-2026-05");
+    // 2 × 84 h × (730 / 168) = 730 dyno-hours: one 1,000-hour pool, $5.
+    assert_eq!(amount(&c, None, "Eco dyno hours"), "5.00");
+    assert_eq!(c.total.to_string(), "5.00");
+}
+
+#[test]
+fn heroku_refuses_a_service_larger_than_any_dyno() {
+    let w = workload(r#"{"services": [{"name": "cruncher", "vcpu": "16", "memory_gb": "4"}]}"#);
+    let c = cost(&w, "heroku-2026-05");
+    assert_eq!(
+        c.not_hosted[0].reason,
+        "no Heroku instance tier has 16 vCPU and 4 GB"
+    );
+}
+
+#[test]
+fn volumes_on_render_are_priced_and_on_heroku_refused() {
+    let w = workload(r#"{"volume_gb": "10"}"#);
+    // 10 GB × $0.25.
+    assert_eq!(
+        amount(&cost(&w, "render-2026-05"), None, "Persistent disks"),
+        "2.50"
+    );
+    let heroku = cost(&w, "heroku-2026-05");
+    assert_eq!(heroku.not_hosted[0].item, "Volumes");
+    assert!(heroku.not_hosted[0].reason.contains("ephemeral"));
 }

@@ -238,10 +238,11 @@ impl Catalog {
                 self.check_source("pricing.egress.source", &p.egress.source)?;
                 check_plans(&p.plans, &p.default_plan)?;
                 for (i, t) in p.task_sizes.iter().enumerate() {
-                    if t.min_memory_gb > t.max_memory_gb || t.vcpu <= Decimal::ZERO {
+                    let bad_step = t.memory_step_gb.is_some_and(|s| s <= Decimal::ZERO);
+                    if t.min_memory_gb > t.max_memory_gb || t.vcpu <= Decimal::ZERO || bad_step {
                         return Err(InputError::Malformed {
                             path: format!("pricing.task_sizes[{i}]"),
-                            message: "needs vcpu > 0 and min_memory_gb ≤ max_memory_gb".into(),
+                            message: "needs vcpu > 0, min_memory_gb ≤ max_memory_gb and a memory step > 0".into(),
                         });
                     }
                 }
@@ -389,6 +390,9 @@ fn collect_prices<'a>(pricing: &'a Pricing, out: &mut Vec<PriceEntry<'a>>) {
             }
             if let Some(s) = &p.database_storage_gb_month {
                 add("pricing.database_storage_gb_month".into(), s);
+            }
+            if let Some(v) = &p.volume_gb_month {
+                add("pricing.volume_gb_month".into(), v);
             }
             if let Some(e) = &p.egress.price {
                 add("pricing.egress.price".into(), e);

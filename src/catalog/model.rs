@@ -177,6 +177,12 @@ pub struct TaskSize {
     pub min_memory_gb: Decimal,
     /// Most memory allowed with it, GB.
     pub max_memory_gb: Decimal,
+    /// Memory comes in steps of this many GB from the least.
+    #[serde(default)]
+    pub memory_step_gb: Option<Decimal>,
+    /// Or only these memory sizes, GB (where the steps are uneven).
+    #[serde(default)]
+    pub memory_options_gb: Vec<Decimal>,
 }
 
 /// Billed by the resources used over time (Railway, AWS Fargate).
@@ -226,13 +232,16 @@ pub struct InstanceTier {
     pub id: String,
     /// Name as the vendor writes it.
     pub name: String,
-    /// vCPUs, where the vendor states them.
-    #[serde(default)]
-    pub vcpu: Option<Decimal>,
+    /// vCPUs (or, for shared tiers, the vCPU-equivalent the catalog assumes).
+    pub vcpu: Decimal,
     /// Memory, GB.
     pub memory_gb: Decimal,
-    /// Price for a whole month, prorated by the time it runs.
+    /// Price for a whole month, prorated by the time it runs; or, with
+    /// `pool_hours`, the price of one pool of hours shared by all its dynos.
     pub price: Price,
+    /// Hours in one pool (Heroku Eco: 1,000 dyno-hours a month for $5).
+    #[serde(default)]
+    pub pool_hours: Option<Decimal>,
     /// False for tiers that sleep or share hours (free, eco): never chosen
     /// for production services.
     #[serde(default = "yes")]
@@ -269,6 +278,12 @@ pub struct InstanceTiers {
     /// Storage for plans that bill it separately, per GB-month.
     #[serde(default)]
     pub database_storage_gb_month: Option<Price>,
+    /// Persistent disks, per GB-month; absent where the platform has none.
+    #[serde(default)]
+    pub volume_gb_month: Option<Price>,
+    /// Why volumes cannot be had, shown when the workload needs them.
+    #[serde(default)]
+    pub volume_note: String,
     /// Internet egress.
     pub egress: Egress,
     /// Workspace plans.
@@ -495,7 +510,8 @@ pub struct Catalog {
     pub kind: PlatformKind,
     /// What this catalog is, in a line.
     pub title: String,
-    /// The date of its prices (the newest source it draws on).
+    /// The date its prices are for, as its author states it; the newest
+    /// catalog of a platform is its current one.
     pub as_of: Date,
     /// The platform's own billing-month convention.
     pub billing_month: BillingMonth,

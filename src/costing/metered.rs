@@ -135,7 +135,7 @@ fn run(bill: &mut Bill<'_>, pricing: &UsageMetered, r: &Runner<'_>) -> Result<()
         TimeUnit::Minute => (bill.minutes(), "min"),
         TimeUnit::Hour => (bill.hours(), "h"),
     };
-    let time = mul(units, active_share(r.active_hours_per_week), r.name)?.round_dp(4);
+    let time = mul(units, active_share(r.active_hours_per_week), r.name)?;
     let instances = Decimal::from(r.instances);
     let per_instance = if r.instances == 1 {
         String::new()
@@ -164,7 +164,7 @@ fn run(bill: &mut Bill<'_>, pricing: &UsageMetered, r: &Runner<'_>) -> Result<()
         format!(
             "{} vCPU{per_instance} × {} {unit_word} ({schedule}){rounded}",
             num(vcpu),
-            num(time)
+            num(time.round_dp(2))
         ),
     )?;
     let mem_qty = mul(mul(memory_gb, instances, r.name)?, time, r.name)?;
@@ -177,29 +177,35 @@ fn run(bill: &mut Bill<'_>, pricing: &UsageMetered, r: &Runner<'_>) -> Result<()
         format!(
             "{} GB{per_instance} × {} {unit_word} ({schedule})",
             num(memory_gb),
-            num(time)
+            num(time.round_dp(2))
         ),
     )?;
     Ok(())
 }
 
 /// The billed (vCPU, memory): as asked where any size is allowed, else the
-/// smallest task size that holds both.
+/// smallest task size that holds both, with memory rounded up to the next
+/// size that task allows.
 fn fit(pricing: &UsageMetered, vcpu: Decimal, memory_gb: Decimal) -> Option<(Decimal, Decimal)> {
     if pricing.task_sizes.is_empty() {
         return Some((vcpu, memory_gb));
     }
     let mut sizes: Vec<_> = pricing.task_sizes.iter().collect();
     sizes.sort_by_key(|t| t.vcpu);
-    sizes
-        .into_iter()
-        .filter(|t| t.vcpu >= vcpu && t.max_memory_gb >= memory_gb)
-        .find_map(|t| {
-            let mut mem = memory_gb.max(t.min_memory_gb);
-            // Above 1 GB, task memory comes in whole gigabytes.
-            if mem > Decimal::ONE {
-                mem = mem.ceil();
-            }
-            (mem <= t.max_memory_gb).then_some((t.vcpu, mem))
-        })
+    sizes.into_iter().filter(|t| t.vcpu >= vcpu).find_map(|t| {
+        let need = memory_gb.max(t.min_memory_gb);
+        let mem = if !t.memory_options_gb.is_empty() {
+            t.memory_options_gb
+                .iter()
+                .copied()
+                .filter(|m| *m >= need)
+                .min()?
+        } else if let Some(step) = t.memory_step_gb {
+            let steps = need.checked_sub(t.min_memory_gb)?.checked_div(step)?.ceil();
+            t.min_memory_gb.checked_add(steps.checked_mul(step)?)?
+        } else {
+            need
+        };
+        (mem <= t.max_memory_gb).then_some((t.vcpu, mem))
+    })
 }

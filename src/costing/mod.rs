@@ -186,6 +186,9 @@ pub fn cost_workload(
     catalog: &Catalog,
     settings: &CostSettings,
 ) -> Result<PlatformCost, CostError> {
+    // The ranges keep every product below are far from overflow; a caller
+    // that skipped validation gets the same message a file would.
+    workload.validate("workload")?;
     let month = settings.month.for_catalog(catalog);
     let plan_choice = settings.plans.get(&catalog.platform).map(String::as_str);
     if let Some(choice) = plan_choice {
@@ -247,9 +250,12 @@ impl<'c> Bill<'c> {
         detail: String,
     ) -> Result<Money, CostError> {
         let resource = resource.into();
-        // Quantities are shown to four decimals; the amount is computed
-        // from the shown quantity so that the line reads true.
-        let quantity = quantity.round_dp(4).normalize();
+        // Quantities are shown to four decimals (half away from zero); the
+        // amount is computed from the shown quantity so that the line reads
+        // true: quantity × unit price, rounded once to the cent.
+        let quantity = quantity
+            .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .normalize();
         let amount = Money::new(price.usd)
             .checked_mul(quantity)
             .map_err(|source| CostError::Money {

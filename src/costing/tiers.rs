@@ -15,8 +15,28 @@ pub(super) fn cost(
     pricing: &InstanceTiers,
     plan_id: &str,
 ) -> Result<Option<PlanUsed>, CostError> {
+    // Hours of pooled tiers (Heroku Eco), by tier, with the services using them.
+    let mut pools: Vec<(&InstanceTier, Decimal, Vec<&str>)> = Vec::new();
+    let weeks_per_month = bill
+        .hours()
+        .checked_div(crate::workload::HOURS_PER_WEEK)
+        .unwrap_or_default();
     for s in &workload.services {
         match cheapest_tier(&pricing.tiers, s) {
+            Some(tier) if tier.pool_hours.is_some() => {
+                let hours = mul(
+                    mul(Decimal::from(s.instances), s.active_hours_per_week, &s.name)?,
+                    weeks_per_month,
+                    &s.name,
+                )?;
+                match pools.iter_mut().find(|(t, _, _)| t.id == tier.id) {
+                    Some((_, total, names)) => {
+                        *total = super::add(*total, hours, &s.name)?;
+                        names.push(&s.name);
+                    }
+                    None => pools.push((tier, hours, vec![&s.name])),
+                }
+            }
             Some(tier) => {
                 let share = active_share(s.active_hours_per_week);
                 let qty = mul(Decimal::from(s.instances), share, &s.name)?;
@@ -52,15 +72,50 @@ pub(super) fn cost(
             }
         }
     }
+    for (tier, hours, names) in pools {
+        let pool = tier.pool_hours.unwrap_or(Decimal::ONE).max(Decimal::ONE);
+        let count = hours.checked_div(pool).unwrap_or_default().ceil();
+        bill.charge(
+            None,
+            format!("{} dyno hours", tier.name),
+            LineKind::Instance,
+            count,
+            &tier.price,
+            format!(
+                "{} h a month for {} share pools of {} h",
+                num(hours.round_dp(1)),
+                names.join(", "),
+                num(pool)
+            ),
+        )?;
+    }
     for db in &workload.databases {
         database(bill, pricing, db)?;
     }
     if !workload.volume_gb.is_zero() {
-        let reason = format!(
-            "this catalog has no price for persistent volumes on {}",
-            bill.platform_name()
-        );
-        bill.not_hosted("Volumes", reason);
+        match &pricing.volume_gb_month {
+            Some(price) => {
+                bill.charge(
+                    None,
+                    "Persistent disks",
+                    LineKind::Storage,
+                    workload.volume_gb,
+                    price,
+                    format!("{} GB", num(workload.volume_gb)),
+                )?;
+            }
+            None => {
+                let reason = if pricing.volume_note.is_empty() {
+                    format!(
+                        "this catalog has no price for persistent volumes on {}",
+                        bill.platform_name()
+                    )
+                } else {
+                    pricing.volume_note.clone()
+                };
+                bill.not_hosted("Volumes", reason);
+            }
+        }
     }
     super::egress(bill, workload, &pricing.egress)?;
     let Some(plan) = pricing.plans.iter().find(|p| p.id == plan_id) else {
@@ -88,7 +143,7 @@ fn cheapest_tier<'t>(tiers: &'t [InstanceTier], s: &Service) -> Option<&'t Insta
     tiers
         .iter()
         .filter(|t| t.production || s.environment == Environment::Dev)
-        .filter(|t| t.memory_gb >= s.memory_gb && t.vcpu.is_none_or(|v| v >= s.vcpu))
+        .filter(|t| t.memory_gb >= s.memory_gb && t.vcpu >= s.vcpu)
         .min_by(|a, b| {
             a.price
                 .usd

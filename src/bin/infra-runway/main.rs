@@ -77,7 +77,10 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     match run(cli) {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
@@ -95,6 +98,47 @@ fn main() -> ExitCode {
     }
 }
 
+/// Help and version print as clap writes them; a usage mistake prints one
+/// line and exits with code 2.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+        _ => {
+            let text = e.render().to_string();
+            let line: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty()
+                        && !l.starts_with("Usage:")
+                        && !l.starts_with("For more information")
+                })
+                .collect();
+            eprintln!("{} (see infra-runway --help)", line.join(" "));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A failure of a query on a project: about a `--flag` when the error
+/// names one, else about the project.
+fn query_failure(subject: String, e: infra_runway::error::CostError) -> Failure {
+    use infra_runway::error::{CostError, InputError};
+    let about_flag = match &e {
+        CostError::Input(InputError::Unknown { path, .. } | InputError::Malformed { path, .. }) => {
+            path.starts_with("--")
+        }
+        _ => false,
+    };
+    Failure::new((!about_flag).then_some(subject), e)
+}
+
 fn run(cli: Cli) -> Result<String, Failure> {
     let catalogs = Catalogs::builtin().map_err(|e| Failure::new(None, e))?;
     match cli.command {
@@ -109,8 +153,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 platform: Some(platform),
                 catalog,
             };
-            let costs = query::costs(&project, &catalogs, &sel)
-                .map_err(|e| Failure::new(Some(subject), e))?;
+            let costs =
+                query::costs(&project, &catalogs, &sel).map_err(|e| query_failure(subject, e))?;
             Ok(match format {
                 Format::Json => match costs.platforms.as_slice() {
                     [one] => json(one)?,
@@ -128,8 +172,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
         }
         Command::Platforms { project, format } => {
             let (subject, project) = project_file::load(project.as_deref())?;
-            let cmp = query::platforms(&project, &catalogs)
-                .map_err(|e| Failure::new(Some(subject), e))?;
+            let cmp =
+                query::platforms(&project, &catalogs).map_err(|e| query_failure(subject, e))?;
             match format {
                 Format::Json => json(&cmp),
                 Format::Table => Ok(table::comparison_table(&cmp)),

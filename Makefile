@@ -44,7 +44,7 @@ desktop: ui
 
 e2e: desktop
 	INFRA_RUNWAY_APP=$(CURDIR)/$(DESKTOP) TAURI_DRIVER=$(TAURI_DRIVER) \
-	  xvfb-run -a -s "-screen 0 1440x900x24" node --test tests/e2e/
+	  xvfb-run -a -s "-screen 0 1440x900x24" node --test tests/e2e/*.test.mjs
 
 # The CLI on the built-in example, for a quick look.
 cli-example:

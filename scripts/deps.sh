@@ -30,12 +30,27 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; 
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
+elif [ "$(uname -s)" = Darwin ]; then
+  # macOS builds Tauri with the system WebView; no packages are needed to run.
+  if [ "$want" = test ]; then
+    say "the window test drives WebKitGTK through WebKitWebDriver, which exists on Linux only:"
+    say "run 'make test' on Debian or Ubuntu (or in CI); 'make run' works here."
+    exit 1
+  fi
 else
-  say "this is not a Debian or Ubuntu system; install the equivalents of:"
-  say "  ${pkgs[*]}"
-  say "(WebKitGTK 4.1 development files, a C toolchain, OpenSSL, librsvg, pkg-config;"
-  say " for tests also Xvfb and WebKitWebDriver), then run make again."
-  if ! pkg-config --exists webkit2gtk-4.1 2>/dev/null; then exit 1; fi
+  missing=()
+  pkg-config --exists webkit2gtk-4.1 2>/dev/null || missing+=("WebKitGTK 4.1 development files (webkit2gtk-4.1)")
+  command -v cc >/dev/null 2>&1 || missing+=("a C toolchain")
+  if [ "$want" = test ]; then
+    command -v xvfb-run >/dev/null 2>&1 || missing+=("Xvfb with xvfb-run")
+    command -v WebKitWebDriver >/dev/null 2>&1 || missing+=("WebKitWebDriver")
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "this is not a Debian or Ubuntu system; install these, then run make again:"
+    for m in "${missing[@]}"; do say "  - $m"; done
+    say "(on Debian the packages are: ${pkgs[*]})"
+    exit 1
+  fi
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
@@ -52,9 +67,9 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   say "Node.js 20 or newer with npm is missing: install it (apt-get install nodejs npm, or nodejs.org), then run make again."
   exit 1
 fi
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$node_major" -lt 20 ]; then
-  say "Node.js $(node --version) is too old; version 20 or newer is needed."
+# Vite 8 needs Node.js 20.19 or newer.
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  say "Node.js $(node --version) is too old; version 20.19 or newer is needed."
   exit 1
 fi
 

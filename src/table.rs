@@ -1,6 +1,6 @@
 //! Plain-text tables for the terminal: the CLI's `table` format.
 
-use crate::catalog::{Catalogs, DevopsEffort};
+use crate::catalog::{Catalogs, Confidence, DevopsEffort};
 use crate::compare::PlatformComparison;
 use crate::costing::PlatformCost;
 use crate::money::format_usd;
@@ -66,6 +66,11 @@ pub fn cost_table(cost: &PlatformCost) -> String {
         .items
         .iter()
         .map(|l| {
+            let confidence = cost
+                .sources
+                .get(&l.source)
+                .map(|s| confidence_word(s.confidence))
+                .unwrap_or("");
             vec![
                 l.item.clone().unwrap_or_else(|| "—".into()),
                 l.resource.clone(),
@@ -73,6 +78,7 @@ pub fn cost_table(cost: &PlatformCost) -> String {
                 l.unit.clone(),
                 unit_price(l.unit_price),
                 format_usd(l.amount),
+                format!("[{}] {confidence}", l.source),
             ]
         })
         .collect();
@@ -84,9 +90,10 @@ pub fn cost_table(cost: &PlatformCost) -> String {
             "Unit",
             "Unit price",
             "Amount",
+            "Price source",
         ],
         &rows,
-        &[false, false, true, false, true, true],
+        &[false, false, true, false, true, true, false],
     ));
     out.push_str(&format!(
         "Total a month: {} ({})\n",
@@ -96,7 +103,24 @@ pub fn cost_table(cost: &PlatformCost) -> String {
     for n in &cost.not_hosted {
         out.push_str(&format!("Not hosted: {} — {}\n", n.item, n.reason));
     }
+    for (key, s) in &cost.sources {
+        out.push_str(&format!(
+            "[{key}] {}, as of {}: {}\n",
+            confidence_word(s.confidence),
+            s.as_of,
+            s.url
+        ));
+    }
     out
+}
+
+/// How sure a price is, in a word; uncertain ones stand out.
+pub fn confidence_word(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Confirmed => "confirmed",
+        Confidence::Likely => "likely",
+        Confidence::Uncertain => "UNCERTAIN",
+    }
 }
 
 /// The platform comparison.
@@ -113,6 +137,8 @@ pub fn comparison_table(cmp: &PlatformComparison) -> String {
                 effort_word(p.devops_effort).to_string(),
                 yes_no(p.gpus),
                 yes_no(p.kubernetes),
+                yes_no(p.websockets),
+                yes_no(p.built_in_monitoring),
                 p.catalog.clone(),
             ]
         })
@@ -126,12 +152,19 @@ pub fn comparison_table(cmp: &PlatformComparison) -> String {
             "DevOps needed",
             "GPUs",
             "Kubernetes",
+            "WebSockets",
+            "Monitoring",
             "Catalog",
         ],
         &rows,
-        &[false, true, false, false, false, false, false, false],
+        &[
+            false, true, false, false, false, false, false, false, false, false,
+        ],
     );
     out.push_str(&format!("Monthly cost covers {}.\n", cmp.scope));
+    for p in &cmp.platforms {
+        out.push_str(&format!("{} regions: {}\n", p.name, p.regions.join(", ")));
+    }
     for p in &cmp.platforms {
         for n in &p.not_hosted {
             out.push_str(&format!(

@@ -102,3 +102,20 @@ fn two_catalogs_with_one_id_are_refused() {
         "b.json: id: the name \"railway-2025-seed\" is used twice; each name must be unique"
     );
 }
+
+#[test]
+fn every_catalog_file_is_built_in() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/catalogs");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("catalog folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".json"))
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = BUILTIN.iter().map(|(f, _)| f.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        files, listed,
+        "a catalog file is missing from catalog::BUILTIN"
+    );
+}

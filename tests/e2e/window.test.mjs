@@ -68,6 +68,11 @@ test("every hosting platform of the seed is compared", async () => {
   ]) {
     assert.equal(await wd.text(await wd.find(`[data-testid="total-${id}"]`)), amount, id);
   }
+  // The page fits the window: no sideways scrolling at the default size.
+  const [scrollWidth, innerWidth] = await wd.execute(
+    "return [document.documentElement.scrollWidth, window.innerWidth]",
+  );
+  assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`);
 });
 
 test("picking a platform shows its itemized lines, which add up to its total", async () => {

@@ -1,6 +1,6 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
-import { OverviewStore, compareDecimal } from "../src/lib/overview.svelte";
+import { OverviewStore, compareDecimal, monthNote } from "../src/lib/overview.svelte";
 import type { Overview, PlatformCost, PlatformRow } from "../src/lib/types";
 
 function row(id: string, cost: string, notHosted = 0): PlatformRow {
@@ -101,5 +101,16 @@ describe("compareDecimal", () => {
     expect(compareDecimal("-5", "1")).toBe(-1);
     expect(compareDecimal("-5", "-1")).toBe(-1);
     expect(compareDecimal("0.10", "0.1")).toBe(0);
+  });
+});
+
+describe("monthNote", () => {
+  it("says which month each figure uses", () => {
+    const railway = row("Railway", "1");
+    const render = { ...row("Render", "1"), billing_month: { id: "730h" as const, label: "730-hour month" } };
+    const heroku = { ...row("Heroku", "1"), billing_month: { id: "730h" as const, label: "730-hour month" } };
+    expect(monthNote([railway, render, heroku])).toBe("Railway: 30-day month (720 h). Render, Heroku: 730-hour month.");
+    expect(monthNote([render, heroku])).toBe("All figures are for a 730-hour month.");
+    expect(monthNote([])).toBe("");
   });
 });

@@ -34,6 +34,9 @@ export class OverviewStore {
     this.hosting.reduce((m, p) => (compareDecimal(p.monthly_cost, m) > 0 ? p.monthly_cost : m), "0"),
   );
 
+  /** Which month length each hosting figure uses, in a sentence. */
+  monthNote: string = $derived(monthNote(this.hosting));
+
   async load(): Promise<void> {
     this.status = "loading";
     try {
@@ -75,4 +78,18 @@ function cheapestRow(rows: PlatformRow[]): PlatformRow | null {
     if (best === null || compareDecimal(r.monthly_cost, best.monthly_cost) < 0) best = r;
   }
   return best;
+}
+
+/** "All figures are for a 730-hour month." or, when they differ,
+ *  "Railway: 30-day month (720 h). Render, Heroku: 730-hour month." */
+export function monthNote(rows: PlatformRow[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of rows) {
+    const names = groups.get(r.billing_month.label) ?? [];
+    names.push(r.name);
+    groups.set(r.billing_month.label, names);
+  }
+  if (groups.size === 0) return "";
+  if (groups.size === 1) return `All figures are for a ${[...groups.keys()][0]}.`;
+  return [...groups.entries()].map(([label, names]) => `${names.join(", ")}: ${label}.`).join(" ");
 }

@@ -2,19 +2,7 @@
 
 use std::process::Command;
 
-fn run(args: &[&str]) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_infra-runway"))
-        .args(args)
-        .output()
-        .expect("the CLI runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON output")
-}
-
+/// Runs the CLI, asserts success, returns its standard output.
 fn text(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_infra-runway"))
         .args(args)
@@ -26,6 +14,11 @@ fn text(args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Runs the CLI and parses its JSON output.
+fn run(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&text(args)).expect("JSON output")
 }
 
 #[test]

@@ -20,6 +20,13 @@ pub struct Date {
 pub struct DateError(pub String);
 
 impl Date {
+    /// The earliest date accepted, 2000-01-01.
+    pub const MIN: Date = Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    };
+
     /// A date from its parts, if it exists.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         if !(2000..=2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {

@@ -10,10 +10,15 @@
 pub mod catalog;
 pub mod compare;
 pub mod costing;
+pub mod credits;
+pub mod csv;
 pub mod date;
 pub mod error;
 pub mod money;
+pub mod month;
 pub mod project;
+pub mod projection;
 pub mod query;
+pub mod scenario;
 pub mod table;
 pub mod workload;

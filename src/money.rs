@@ -110,6 +110,11 @@ impl Money {
             .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
     }
 
+    /// True when the amount is above zero.
+    pub fn is_positive(self) -> bool {
+        self.0 > Decimal::ZERO
+    }
+
     /// True when the amount is below zero.
     pub fn is_negative(self) -> bool {
         self.0.is_sign_negative() && !self.0.is_zero()

@@ -6,12 +6,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Catalogs;
 use crate::costing::{CostSettings, MonthSetting};
+use crate::credits::{Cash, CreditGrant};
 use crate::error::{check_name, parse_json, InputError};
+use crate::scenario::Scenario;
 use crate::workload::Workload;
 
-/// The newest file format this version reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest file format this version reads and writes. Version 2 adds
+/// scenarios, credits and cash; version 1 files are migrated on load.
+pub const FORMAT_VERSION: u32 = 2;
 /// The oldest file format this version reads.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
@@ -37,6 +41,29 @@ pub struct Project {
     pub plans: BTreeMap<String, String>,
     /// What the product runs.
     pub workload: Workload,
+    /// Credit grants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<CreditGrant>,
+    /// Cash in bank and other burn.
+    #[serde(default)]
+    pub cash: Cash,
+    /// Ways of running the workload over time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+}
+
+fn unique_ids<'a>(path: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), InputError> {
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, id) in ids.enumerate() {
+        if seen.contains(&id) {
+            return Err(InputError::Duplicate {
+                path: format!("{path}[{i}].id"),
+                name: id.to_string(),
+            });
+        }
+        seen.push(id);
+    }
+    Ok(())
 }
 
 /// "must be the number 1, …" while one version exists, else the range.
@@ -104,7 +131,10 @@ impl Project {
                 max: FORMAT_VERSION,
             });
         }
-        let project: Project = parse_json(text).map_err(with_range)?;
+        let mut project: Project = parse_json(text).map_err(with_range)?;
+        // Version 1 had no scenarios, credits or cash: the defaults are its
+        // meaning, so migrating is raising the version.
+        project.format_version = FORMAT_VERSION;
         project.validate()?;
         Ok(project)
     }
@@ -114,10 +144,43 @@ impl Project {
         Project::parse(EXAMPLE)
     }
 
-    /// Checks every field.
+    /// Checks every field that needs no catalog.
     pub fn validate(&self) -> Result<(), InputError> {
         check_name("name", &self.name, 120)?;
-        self.workload.validate("workload")
+        self.workload.validate("workload")?;
+        self.cash.validate("cash")?;
+        unique_ids("credits", self.credits.iter().map(|g| g.id.as_str()))?;
+        unique_ids("scenarios", self.scenarios.iter().map(|g| g.id.as_str()))?;
+        Ok(())
+    }
+
+    /// Checks every reference to a platform, vendor or plan.
+    pub fn validate_references(&self, catalogs: &Catalogs) -> Result<(), InputError> {
+        crate::query::check_plans(&self.plans, "plans", catalogs)?;
+        let vendors = catalogs.vendors();
+        for (i, g) in self.credits.iter().enumerate() {
+            g.validate(&format!("credits[{i}]"), &vendors)?;
+        }
+        let platforms = catalogs.platforms();
+        for (i, s) in self.scenarios.iter().enumerate() {
+            let path = format!("scenarios[{i}]");
+            s.validate(&path, &self.workload, &platforms)?;
+            crate::query::check_plans(&s.plans, &format!("{path}.plans"), catalogs)?;
+        }
+        Ok(())
+    }
+
+    /// The project as the JSON a file holds (pretty, with a final newline).
+    pub fn to_json(&self) -> Result<String, InputError> {
+        serde_json::to_string_pretty(self)
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| InputError::Malformed {
+                path: ".".into(),
+                message: e.to_string(),
+            })
     }
 
     /// The settings costs are computed with.

@@ -8,6 +8,8 @@ use crate::compare::{compare_platforms, PlatformComparison};
 use crate::costing::{cost_workload, PlatformCost};
 use crate::error::{CostError, InputError};
 use crate::project::Project;
+use crate::projection::{self, Projection, ProjectionInput, ScenarioSummary};
+use crate::scenario::Scenario;
 
 /// Which platforms to cost.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,10 +75,14 @@ pub fn select<'c>(catalogs: &'c Catalogs, sel: &Selection) -> Result<Vec<&'c Cat
     }
 }
 
-/// Checks that every plan a project picks names a known platform and one
-/// of its plans (in any of its catalogs).
-pub fn check_plans(project: &Project, catalogs: &Catalogs) -> Result<(), InputError> {
-    for (platform, plan) in &project.plans {
+/// Checks that every plan chosen names a known platform and one of its
+/// plans (in any of its catalogs); `path` is where the choices stand.
+pub fn check_plans(
+    plans: &std::collections::BTreeMap<String, String>,
+    path: &str,
+    catalogs: &Catalogs,
+) -> Result<(), InputError> {
+    for (platform, plan) in plans {
         let theirs: Vec<&Catalog> = catalogs
             .all()
             .iter()
@@ -84,7 +90,7 @@ pub fn check_plans(project: &Project, catalogs: &Catalogs) -> Result<(), InputEr
             .collect();
         if theirs.is_empty() {
             return Err(InputError::Unknown {
-                path: "plans".into(),
+                path: path.to_string(),
                 what: "platform",
                 got: platform.clone(),
                 known: catalogs.platforms().join(", "),
@@ -95,7 +101,7 @@ pub fn check_plans(project: &Project, catalogs: &Catalogs) -> Result<(), InputEr
             known.sort_unstable();
             known.dedup();
             return Err(InputError::Unknown {
-                path: format!("plans.{platform}"),
+                path: format!("{path}.{platform}"),
                 what: "plan",
                 got: plan.clone(),
                 known: known.join(", "),
@@ -107,7 +113,7 @@ pub fn check_plans(project: &Project, catalogs: &Catalogs) -> Result<(), InputEr
 
 /// Itemized monthly costs of a project on the selected platforms.
 pub fn costs(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<Costs, CostError> {
-    check_plans(project, catalogs)?;
+    project.validate_references(catalogs)?;
     let settings = project.cost_settings();
     let platforms = select(catalogs, sel)?
         .into_iter()
@@ -121,7 +127,7 @@ pub fn costs(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<
 
 /// The seed's platform comparison for a project.
 pub fn platforms(project: &Project, catalogs: &Catalogs) -> Result<PlatformComparison, CostError> {
-    check_plans(project, catalogs)?;
+    project.validate_references(catalogs)?;
     compare_platforms(&project.workload, catalogs, &project.cost_settings())
 }
 
@@ -135,6 +141,8 @@ pub struct Overview {
     pub comparison: PlatformComparison,
     /// Itemized costs on every platform's current catalog.
     pub costs: Costs,
+    /// The scenarios side by side.
+    pub scenarios: ScenarioComparison,
 }
 
 /// The overview of a project.
@@ -143,5 +151,79 @@ pub fn overview(project: &Project, catalogs: &Catalogs) -> Result<Overview, Cost
         project: project.clone(),
         comparison: platforms(project, catalogs)?,
         costs: costs(project, catalogs, &Selection::default())?,
+        scenarios: compare(project, catalogs)?,
     })
+}
+
+/// The scenarios side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioComparison {
+    /// The longest horizon of the scenarios, months.
+    pub horizon_months: u32,
+    /// Cash in bank, if entered.
+    pub cash_in_bank: Option<crate::money::Money>,
+    /// One summary per scenario, in the project's order.
+    pub scenarios: Vec<ScenarioSummary>,
+}
+
+/// Projects one scenario of a project.
+pub fn project_scenario(
+    project: &Project,
+    catalogs: &Catalogs,
+    scenario: &Scenario,
+) -> Result<Projection, CostError> {
+    projection::project(&ProjectionInput {
+        workload: &project.workload,
+        scenario,
+        grants: &project.credits,
+        cash: &project.cash,
+        catalogs,
+        month_setting: project.billing_month,
+        plans: &project.plans,
+    })
+}
+
+/// Every scenario projected and summarized side by side.
+pub fn compare(project: &Project, catalogs: &Catalogs) -> Result<ScenarioComparison, CostError> {
+    project.validate_references(catalogs)?;
+    let scenarios = project
+        .scenarios
+        .iter()
+        .map(|s| project_scenario(project, catalogs, s).map(|p| p.summary))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ScenarioComparison {
+        horizon_months: project
+            .scenarios
+            .iter()
+            .map(|s| s.horizon_months)
+            .max()
+            .unwrap_or(0),
+        cash_in_bank: project.cash.in_bank,
+        scenarios,
+    })
+}
+
+/// The month-by-month ledger of the scenario with this id.
+pub fn ledger(
+    project: &Project,
+    catalogs: &Catalogs,
+    scenario_id: &str,
+) -> Result<Projection, CostError> {
+    project.validate_references(catalogs)?;
+    let scenario = project
+        .scenarios
+        .iter()
+        .find(|s| s.id == scenario_id)
+        .ok_or_else(|| InputError::Unknown {
+            path: "--scenario".into(),
+            what: "scenario",
+            got: scenario_id.to_string(),
+            known: project
+                .scenarios
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    project_scenario(project, catalogs, scenario)
 }

@@ -239,3 +239,132 @@ fn unit_price(d: rust_decimal::Decimal) -> String {
 fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }
+
+/// The scenarios side by side.
+pub fn scenario_table(cmp: &crate::query::ScenarioComparison) -> String {
+    if cmp.scenarios.is_empty() {
+        return "This project has no scenarios yet.\n".into();
+    }
+    let rows: Vec<Vec<String>> = cmp
+        .scenarios
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.runway.clone(),
+                format_usd(s.first_month_cash),
+                format_usd(s.average_cash),
+                format_usd(s.total_cash),
+                format_usd(s.total_gross),
+                format_usd(s.credits_used),
+                format_usd(s.credits_wasted),
+            ]
+        })
+        .collect();
+    let mut out = columns(
+        &[
+            "Scenario",
+            "Runway",
+            "First-month cash",
+            "Average cash",
+            "Total cash",
+            "Total gross",
+            "Credits used",
+            "Credits wasted",
+        ],
+        &rows,
+        &[false, false, true, true, true, true, true, true],
+    );
+    let bank = cmp
+        .cash_in_bank
+        .map(|c| format!("cash in bank {}", format_usd(c)))
+        .unwrap_or_else(|| "no cash in bank entered".into());
+    out.push_str(&format!("Over {} months; {bank}.\n", cmp.horizon_months));
+    for s in &cmp.scenarios {
+        for c in &s.cliffs {
+            out.push_str(&format!(
+                "{}: month {}: {} end, cash burn rises by {}\n",
+                s.name,
+                c.month,
+                c.name,
+                format_usd(c.step_up)
+            ));
+        }
+    }
+    out
+}
+
+/// A scenario month by month.
+pub fn ledger_table(p: &crate::projection::Projection) -> String {
+    let rows: Vec<Vec<String>> = p
+        .months
+        .iter()
+        .map(|m| {
+            vec![
+                m.month.to_string(),
+                m.calendar.to_string(),
+                format_usd(m.gross),
+                format_usd(m.credits_applied),
+                format_usd(m.one_off),
+                format_usd(m.cash_burn),
+                format_usd(m.cumulative_cash_burn),
+                m.cash_balance.map(format_usd).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut out = format!("{} — runway: {}\n\n", p.summary.name, p.summary.runway);
+    out.push_str(&columns(
+        &[
+            "Month",
+            "Calendar",
+            "Gross",
+            "Credits",
+            "One-off",
+            "Cash burn",
+            "Cash so far",
+            "Cash in bank",
+        ],
+        &rows,
+        &[true, false, true, true, true, true, true, true],
+    ));
+    for e in &p.events {
+        out.push_str(&event_words(e, &p.grants));
+        out.push('\n');
+    }
+    out
+}
+
+/// An event in plain words, grants by name.
+pub fn event_words(e: &crate::projection::Event, grants: &[crate::projection::GrantUse]) -> String {
+    use crate::projection::Event;
+    let name = |id: &str| {
+        grants
+            .iter()
+            .find(|g| g.grant == id)
+            .map_or_else(|| id.to_string(), |g| g.name.clone())
+    };
+    match e {
+        Event::GrantExhausted { month, grant } => {
+            format!("Month {month}: {} are used up.", name(grant))
+        }
+        Event::GrantExpired {
+            month,
+            grant,
+            wasted,
+        } => format!(
+            "Month {month}: {} expire with {} unused (wasted).",
+            name(grant),
+            format_usd(*wasted)
+        ),
+        Event::CreditCliff {
+            month,
+            grant,
+            step_up,
+        } => format!(
+            "Month {month}: {} end, cash burn rises by {}.",
+            name(grant),
+            format_usd(*step_up)
+        ),
+        Event::CashRunsOut { month } => format!("Month {month}: cash in bank runs out."),
+    }
+}

@@ -18,6 +18,10 @@ const CASES: &[(&str, &str)] = &[
         "workload.llm.cache_hit_rate must be between 0 and 1 (you entered 1.5)",
     ),
     (
+        "cash-negative.json",
+        "cash.in_bank must be between 0 and 1000000000 USD (you entered -100)",
+    ),
+    (
         "duplicate-name.json",
         "workload.databases[1].name: the name \"Redis\" is used twice; each name must be unique",
     ),
@@ -32,6 +36,46 @@ const CASES: &[(&str, &str)] = &[
     (
         "empty.json",
         ".: the file ends too early; it is not complete JSON (line 1, column 0)",
+    ),
+    (
+        "extra-service-duplicate-name.json",
+        "scenarios[2].extra_services[0].name: the name \"Redis\" is used twice; each name must be unique",
+    ),
+    (
+        "grant-absurd-amount.json",
+        "credits[0].amount must be between 0.01 and 1000000000 USD (you entered 5000000000000)",
+    ),
+    (
+        "grant-bad-date.json",
+        "credits[0].start: \"2026-02-30\" is not a date of the form YYYY-MM-DD between 2000-01-01 and 2200-12-31 (line 97, column 27)",
+    ),
+    (
+        "grant-duplicate-id.json",
+        "credits[1].id: the name \"temporal\" is used twice; each name must be unique",
+    ),
+    (
+        "grant-expires-before-start.json",
+        "credits[0].expires: must be after the start date 2026-12-01 (you entered 2026-06-01)",
+    ),
+    (
+        "grant-negative-amount.json",
+        "credits[0].amount must be between 0.01 and 1000000000 USD (you entered -906)",
+    ),
+    (
+        "grant-unknown-line-kind.json",
+        "credits[0].pays_for[0]: unknown variant `gpu`, expected one of `compute`, `memory`, `instance`, `database`, `storage`, `egress`, `load_balancer`, `nodes`, `plan_fee`, `included_usage`, `compute_credit`, `actions`, `tokens`, `vectors` (line 100, column 13)",
+    ),
+    (
+        "grant-unknown-provider.json",
+        "credits[0].provider: unknown provider \"digitalocean\" (known: railway, render, heroku, aws, azure, supabase, temporal, qdrant)",
+    ),
+    (
+        "growth-too-fast.json",
+        "scenarios[0].growth[0].monthly_percent must be between -50 and 100 % (you entered 500)",
+    ),
+    (
+        "growth-unknown-item.json",
+        "scenarios[0].growth[0].item: unknown workload item \"Frontend\" (known: Orchestrator, Agent Factory, Validation Mesh, Vector Memory, Execution Sandbox, Temporal Worker, PostgreSQL, Redis, Egress, Volumes, Workflows, LLM tokens, Vector storage)",
     ),
     (
         "hours-beyond-a-week.json",
@@ -70,12 +114,60 @@ const CASES: &[(&str, &str)] = &[
         "workload.services[0].vcpu must be between 0.05 and 64 vCPU (you entered -1)",
     ),
     (
+        "newer-version-3.json",
+        "format_version 3 was written by a newer version of Infra Runway (this one reads up to version 2); update the app to open it",
+    ),
+    (
         "newer-version.json",
-        "format_version 99 was written by a newer version of Infra Runway (this one reads up to version 1); update the app to open it",
+        "format_version 99 was written by a newer version of Infra Runway (this one reads up to version 2); update the app to open it",
     ),
     (
         "not-json.json",
         ".: this is not valid JSON: expected ident (line 1, column 2)",
+    ),
+    (
+        "one-off-beyond-horizon.json",
+        "scenarios[2].one_off_costs[0].month must be between 1 and 36 (you entered 40)",
+    ),
+    (
+        "phase-not-starting-in-month-1.json",
+        "scenarios[0].phases[0].from_month: the first phase must start in month 1 (you entered 2)",
+    ),
+    (
+        "phases-out-of-order.json",
+        "scenarios[3].phases[1].from_month: must be between 2 and 36 (after the previous phase, within the horizon; you entered 1)",
+    ),
+    (
+        "placement-unknown-item.json",
+        "scenarios[0].phases[0].placements: unknown workload item \"Frontend\" (known: Orchestrator, Agent Factory, Validation Mesh, Vector Memory, Execution Sandbox, Temporal Worker, PostgreSQL, Redis, Egress, Volumes, Workflows, LLM tokens, Vector storage)",
+    ),
+    (
+        "placement-unknown-platform.json",
+        "scenarios[0].phases[0].placements.PostgreSQL: unknown platform \"fly-io\" (known: off, railway, render, heroku, aws-ecs, azure-aks, supabase, temporal-cloud, qdrant-cloud, azure-openai)",
+    ),
+    (
+        "scenario-bad-start-month.json",
+        "scenarios[0].start: \"2026-13\" is not a month of the form YYYY-MM between 2000-01 and 2200-12 (line 126, column 24)",
+    ),
+    (
+        "scenario-duplicate-id.json",
+        "scenarios[1].id: the name \"railway-only\" is used twice; each name must be unique",
+    ),
+    (
+        "scenario-horizon-too-long.json",
+        "scenarios[0].horizon_months must be between 1 and 120 months (you entered 121)",
+    ),
+    (
+        "scenario-horizon-zero.json",
+        "scenarios[0].horizon_months must be between 1 and 120 months (you entered 0)",
+    ),
+    (
+        "scenario-unknown-plan.json",
+        "scenarios[0].plans.railway: unknown plan \"gold\" (known: developer, free, hobby, pro, team)",
+    ),
+    (
+        "scenario-without-phases.json",
+        "scenarios[0].phases: needs at least one phase, starting in month 1",
     ),
     (
         "too-many-instances.json",
@@ -123,7 +215,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "version-as-string.json",
-        "format_version: must be the number 1, written without quotes",
+        "format_version: must be a whole number from 1 to 2, written without quotes",
     ),
     (
         "zero-instances.json",
@@ -158,7 +250,7 @@ fn every_bad_file_gives_its_message_and_exit_code_2() {
     files.sort();
     let listed: Vec<&str> = CASES.iter().map(|(f, _)| *f).collect();
     assert_eq!(files, listed, "every corpus file has an expected message");
-    assert!(CASES.len() >= 20);
+    assert!(CASES.len() >= 40);
     for (file, message) in CASES {
         let path = format!("tests/data/bad/{file}");
         let (code, stdout, stderr) = cli(&["costs", &path]);

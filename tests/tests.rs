@@ -6,4 +6,5 @@ mod cli;
 mod golden;
 mod hand_computed;
 mod properties;
+mod scenarios;
 mod support;

@@ -150,6 +150,17 @@ impl Catalogs {
         out
     }
 
+    /// Vendor ids, each once, in catalog order.
+    pub fn vendors(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for c in &self.catalogs {
+            if !out.contains(&c.vendor.as_str()) {
+                out.push(&c.vendor);
+            }
+        }
+        out
+    }
+
     /// The current catalog of every platform, in catalog order.
     pub fn current_all(&self) -> Vec<&Catalog> {
         self.platforms()

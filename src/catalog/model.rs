@@ -504,6 +504,9 @@ pub struct Catalog {
     pub id: String,
     /// The platform priced ("railway").
     pub platform: String,
+    /// The company that bills it ("azure" for AKS and Azure OpenAI): credit
+    /// grants name a vendor.
+    pub vendor: String,
     /// The platform's name ("Railway").
     pub platform_name: String,
     /// Hosting platform or managed service.

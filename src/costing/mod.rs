@@ -10,6 +10,8 @@ mod metered;
 mod node_pool;
 mod tiers;
 
+pub use managed::{LLM, VECTORS, WORKFLOWS};
+
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -57,7 +59,7 @@ pub struct CostSettings {
 }
 
 /// What a line pays for; credits (later) apply to some kinds only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
     /// vCPU time.
@@ -157,6 +159,8 @@ pub struct PlatformCost {
     pub platform: String,
     /// Platform name.
     pub platform_name: String,
+    /// The vendor that bills it.
+    pub vendor: String,
     /// Hosting platform or managed service.
     pub kind: PlatformKind,
     /// Catalog id.
@@ -372,6 +376,7 @@ impl<'c> Bill<'c> {
         Ok(PlatformCost {
             platform: self.catalog.platform.clone(),
             platform_name: self.catalog.platform_name.clone(),
+            vendor: self.catalog.vendor.clone(),
             kind: self.catalog.kind,
             catalog: self.catalog.id.clone(),
             catalog_as_of: self.catalog.as_of,

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use infra_runway::catalog::Catalogs;
+use infra_runway::project::Project;
 use infra_runway::query::{self, Selection};
 use infra_runway::table;
 
@@ -47,6 +48,35 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The scenarios side by side: runway, cash burn, credits, cliffs.
+    Compare {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// One scenario month by month, line by line.
+    Ledger {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// The scenario's id.
+        #[arg(long)]
+        scenario: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Checks a project file and says what is wrong, if anything.
+    Validate {
+        /// The project file.
+        project: PathBuf,
+    },
+    /// Writes the built-in example project to a file (or prints it).
+    Example {
+        /// Where to write it; standard output when omitted.
+        path: Option<PathBuf>,
+    },
     /// The loaded pricing catalogs and their dates.
     Catalogs {
         /// Output format.
@@ -55,10 +85,11 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Table,
     Json,
+    Csv,
 }
 
 /// A failure to report: what it concerns (a file or `--flag`) and why.
@@ -160,7 +191,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     [one] => json(one)?,
                     _ => json(&costs)?,
                 },
-                Format::Table => {
+                Format::Table | Format::Csv => {
                     let mut out = format!("{}\n\n", costs.project);
                     for p in &costs.platforms {
                         out.push_str(&table::cost_table(p));
@@ -176,12 +207,59 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 query::platforms(&project, &catalogs).map_err(|e| query_failure(subject, e))?;
             match format {
                 Format::Json => json(&cmp),
-                Format::Table => Ok(table::comparison_table(&cmp)),
+                Format::Table | Format::Csv => Ok(table::comparison_table(&cmp)),
+            }
+        }
+        Command::Compare { project, format } => {
+            let (subject, project) = project_file::load(project.as_deref())?;
+            let cmp = query::compare(&project, &catalogs).map_err(|e| query_failure(subject, e))?;
+            match format {
+                Format::Json => json(&cmp),
+                Format::Csv => Ok(infra_runway::csv::comparison(&cmp.scenarios)),
+                Format::Table => Ok(table::scenario_table(&cmp)),
+            }
+        }
+        Command::Ledger {
+            project,
+            scenario,
+            format,
+        } => {
+            let (subject, project) = project_file::load(project.as_deref())?;
+            let p = query::ledger(&project, &catalogs, &scenario)
+                .map_err(|e| query_failure(subject, e))?;
+            match format {
+                Format::Json => json(&p),
+                Format::Csv => Ok(infra_runway::csv::ledger(&p)),
+                Format::Table => Ok(table::ledger_table(&p)),
+            }
+        }
+        Command::Validate { project } => {
+            let (subject, project) = project_file::load(Some(&project))?;
+            project
+                .validate_references(&catalogs)
+                .map_err(|e| Failure::new(Some(subject.clone()), e))?;
+            Ok(format!(
+                "{subject}: valid ({} services, {} databases, {} credit grants, {} scenarios)\n",
+                project.workload.services.len(),
+                project.workload.databases.len(),
+                project.credits.len(),
+                project.scenarios.len()
+            ))
+        }
+        Command::Example { path } => {
+            let project = Project::example().map_err(|e| Failure::new(None, e))?;
+            let text = project.to_json().map_err(|e| Failure::new(None, e))?;
+            match path {
+                None => Ok(text),
+                Some(path) => {
+                    project_file::save(&path, &text)?;
+                    Ok(format!("wrote the example project to {}\n", path.display()))
+                }
             }
         }
         Command::Catalogs { format } => match format {
             Format::Json => json(&catalogs.all()),
-            Format::Table => Ok(table::catalogs_table(&catalogs)),
+            Format::Table | Format::Csv => Ok(table::catalogs_table(&catalogs)),
         },
     }
 }

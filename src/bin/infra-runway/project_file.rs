@@ -1,5 +1,7 @@
-//! The file edge of the CLI: reading a project file from disk.
+//! The file edge of the CLI: reading a project file, and writing one
+//! atomically so that a failed write never leaves a half-written file.
 
+use std::io::Write;
 use std::path::Path;
 
 use infra_runway::project::Project;
@@ -32,4 +34,69 @@ pub fn load(path: Option<&Path>) -> Result<(String, Project), Failure> {
     })?;
     let project = Project::parse(&text).map_err(|e| Failure::new(Some(subject.clone()), e))?;
     Ok((subject, project))
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, then renamed over the target. A file that exists but is
+/// not a readable project of this version or older is never overwritten.
+pub fn save(path: &Path, text: &str) -> Result<(), Failure> {
+    let subject = path.display().to_string();
+    let fail = |why: String| Failure::new(Some(subject.clone()), why);
+    if path.exists() {
+        let existing = std::fs::read(path)
+            .map_err(|e| fail(format!("cannot be read ({e}), so it is not overwritten")))?;
+        let readable = String::from_utf8(existing)
+            .ok()
+            .map(|t| Project::parse(&t))
+            .is_some_and(|r| r.is_ok());
+        if !readable {
+            return Err(fail(
+                "exists and is not a project this version can read; it is left untouched (choose another file)".into(),
+            ));
+        }
+    }
+    infra_runway_store::write_atomic(path, text.as_bytes()).map_err(|e| {
+        fail(format!(
+            "could not be written ({e}); the previous file, if any, is intact"
+        ))
+    })
+}
+
+/// Atomic writes, kept apart so a test can make them fail midway.
+pub mod infra_runway_store {
+    use super::*;
+
+    /// Writes through a temporary file in the same folder, fsync, rename.
+    pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "project.json".into());
+        let tmp = dir.join(format!(".{name}.saving-{}", std::process::id()));
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            // A test sets this to prove a failure midway leaves the old file.
+            if std::env::var_os("INFRA_RUNWAY_FAIL_WRITE_AFTER").is_some() {
+                f.write_all(&bytes[..bytes.len() / 2])?;
+                return Err(std::io::Error::other(
+                    "simulated failure midway through the write",
+                ));
+            }
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, path)?;
+            if let Ok(d) = std::fs::File::open(&dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
 }

@@ -1,0 +1,139 @@
+//! CSV text for spreadsheets, with formula injection escaped: a cell that
+//! begins with `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
+//! shows it as text. Amounts are written by the caller as plain decimals
+//! (a negative amount is a number, not a formula, and is left alone).
+
+use crate::projection::{Projection, ScenarioSummary};
+
+/// One CSV cell: quoted when needed, formula-like text escaped.
+pub fn cell(text: &str) -> String {
+    let escaped = match text.chars().next() {
+        Some('=' | '+' | '@') => format!("'{text}"),
+        Some('-') if text.parse::<rust_decimal::Decimal>().is_err() => format!("'{text}"),
+        _ => text.to_string(),
+    };
+    if escaped.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", escaped.replace('"', "\"\""))
+    } else {
+        escaped
+    }
+}
+
+fn row(cells: &[String]) -> String {
+    let mut out = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    out
+}
+
+/// The comparison: one row per scenario.
+pub fn comparison(scenarios: &[ScenarioSummary]) -> String {
+    let mut out = row(&[
+        "id",
+        "name",
+        "horizon_months",
+        "runway_months",
+        "runway",
+        "first_month_cash",
+        "average_cash",
+        "total_cash",
+        "total_gross",
+        "credits_used",
+        "credits_wasted",
+        "cliffs",
+    ]
+    .map(String::from));
+    for s in scenarios {
+        let cliffs = s
+            .cliffs
+            .iter()
+            .map(|c| format!("month {}: {} +{}", c.month, c.grant, c.step_up))
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push_str(&row(&[
+            s.id.clone(),
+            s.name.clone(),
+            s.horizon_months.to_string(),
+            s.runway_months.map(|m| m.to_string()).unwrap_or_default(),
+            s.runway.clone(),
+            s.first_month_cash.to_string(),
+            s.average_cash.to_string(),
+            s.total_cash.to_string(),
+            s.total_gross.to_string(),
+            s.credits_used.to_string(),
+            s.credits_wasted.to_string(),
+            cliffs,
+        ]));
+    }
+    out
+}
+
+/// The ledger: one row per month and line, then the month's one-off costs.
+pub fn ledger(p: &Projection) -> String {
+    let mut out = row(&[
+        "month",
+        "calendar",
+        "platform",
+        "item",
+        "resource",
+        "kind",
+        "gross",
+        "credits",
+        "credit_detail",
+        "cash",
+    ]
+    .map(String::from));
+    for m in &p.months {
+        for l in &m.lines {
+            let credits: rust_decimal::Decimal = l.credits.iter().map(|c| c.amount.dollars()).sum();
+            let detail = l
+                .credits
+                .iter()
+                .map(|c| format!("{} {}", c.grant, c.amount))
+                .collect::<Vec<_>>()
+                .join("; ");
+            out.push_str(&row(&[
+                m.month.to_string(),
+                m.calendar.to_string(),
+                l.platform.clone(),
+                l.item.clone().unwrap_or_default(),
+                l.resource.clone(),
+                format!("{:?}", l.kind).to_lowercase(),
+                l.gross.to_string(),
+                crate::money::Money::new(credits).round_cents().to_string(),
+                detail,
+                l.cash.to_string(),
+            ]));
+        }
+        for o in &m.one_offs {
+            out.push_str(&row(&[
+                m.month.to_string(),
+                m.calendar.to_string(),
+                String::new(),
+                String::new(),
+                o.description.clone(),
+                "one_off".into(),
+                o.amount.to_string(),
+                "0.00".into(),
+                String::new(),
+                o.amount.to_string(),
+            ]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn escapes_formulas_and_quotes() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("-cmd"), "'-cmd");
+        assert_eq!(cell("-5.00"), "-5.00");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("plain"), "plain");
+    }
+}

@@ -1,0 +1,687 @@
+//! Projection: a scenario month by month — gross cost per line, credits
+//! applied per grant (earliest-expiring first), cash burn, events (grant
+//! exhausted, grant expired with the waste, credit cliff with its step-up,
+//! cash runs out) and the runway.
+//!
+//! Definitions (as in the product brief):
+//! - **Gross cost** of a month: what the providers bill before credits.
+//! - **Credits applied**: grants pay the lines they apply to,
+//!   earliest-expiring first, from their start until their expiry; what is
+//!   left at expiry is **wasted**.
+//! - **Cash burn**: gross − credits applied + one-off costs of the month.
+//! - **Credit cliff**: the first month a grant pays nothing after it is
+//!   exhausted or expires; the step-up is what it paid in its last full month.
+//! - **Runway**: the whole months cash in bank pays for cash burn + other
+//!   monthly burn; "beyond the horizon" when it never runs out within it.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::catalog::Catalogs;
+use crate::costing::{cost_workload, CostSettings, LineKind, MonthSetting, PlatformCost};
+use crate::credits::{Cash, CreditGrant};
+use crate::error::CostError;
+use crate::money::{Money, MoneyError};
+use crate::month::YearMonth;
+use crate::scenario::{Scenario, EGRESS, LLM, OFF, VECTORS, VOLUMES, WORKFLOWS};
+use crate::workload::{limits, Workload};
+
+/// A grant's payment on one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CreditUse {
+    /// The grant's id.
+    pub grant: String,
+    /// Dollars it paid.
+    pub amount: Money,
+}
+
+/// One line of a month's ledger.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LedgerLine {
+    /// The platform billing it.
+    pub platform: String,
+    /// The workload item, or `None` for shared lines.
+    pub item: Option<String>,
+    /// What is billed.
+    pub resource: String,
+    /// What kind of cost.
+    pub kind: LineKind,
+    /// Billed before credits.
+    pub gross: Money,
+    /// Credits applied, per grant.
+    pub credits: Vec<CreditUse>,
+    /// Paid in cash: gross − credits.
+    pub cash: Money,
+}
+
+/// A one-off cost in a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OneOffLine {
+    /// What it is.
+    pub description: String,
+    /// Hours × rate, rounded to the cent.
+    pub amount: Money,
+}
+
+/// One month of a projection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthLedger {
+    /// 1 = the start month.
+    pub month: u32,
+    /// The calendar month.
+    pub calendar: YearMonth,
+    /// Index of the phase in force.
+    pub phase: usize,
+    /// The lines.
+    pub lines: Vec<LedgerLine>,
+    /// One-off costs.
+    pub one_offs: Vec<OneOffLine>,
+    /// Gross cost.
+    pub gross: Money,
+    /// Credits applied.
+    pub credits_applied: Money,
+    /// One-off costs.
+    pub one_off: Money,
+    /// Infrastructure cash burn: gross − credits + one-offs.
+    pub cash_burn: Money,
+    /// Other monthly burn.
+    pub other_burn: Money,
+    /// Gross so far.
+    pub cumulative_gross: Money,
+    /// Infrastructure cash burn so far.
+    pub cumulative_cash_burn: Money,
+    /// Cash in bank after this month, when cash in bank is known.
+    pub cash_balance: Option<Money>,
+}
+
+/// Something that happens in a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// A grant's balance reached zero.
+    GrantExhausted {
+        /// Month.
+        month: u32,
+        /// Grant id.
+        grant: String,
+    },
+    /// A grant expired with money left.
+    GrantExpired {
+        /// The first month it can no longer pay.
+        month: u32,
+        /// Grant id.
+        grant: String,
+        /// Dollars left unused.
+        wasted: Money,
+    },
+    /// Cash burn steps up because a grant stopped paying.
+    CreditCliff {
+        /// The first month the grant pays nothing.
+        month: u32,
+        /// Grant id.
+        grant: String,
+        /// How much more cash a month.
+        step_up: Money,
+    },
+    /// Cash in bank no longer covers the month.
+    CashRunsOut {
+        /// Month.
+        month: u32,
+    },
+}
+
+/// How one grant was used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GrantUse {
+    /// Grant id.
+    pub grant: String,
+    /// Grant name.
+    pub name: String,
+    /// Dollars granted.
+    pub amount: Money,
+    /// Dollars applied within the horizon.
+    pub used: Money,
+    /// Dollars wasted at expiry within the horizon.
+    pub wasted: Money,
+    /// Dollars left at the end of the horizon.
+    pub remaining: Money,
+}
+
+/// A credit cliff, for the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cliff {
+    /// The first month the grant pays nothing.
+    pub month: u32,
+    /// Grant id.
+    pub grant: String,
+    /// Grant name.
+    pub name: String,
+    /// How much more cash a month.
+    pub step_up: Money,
+}
+
+/// A scenario's figures side by side with the others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScenarioSummary {
+    /// Scenario id.
+    pub id: String,
+    /// Scenario name.
+    pub name: String,
+    /// Months projected.
+    pub horizon_months: u32,
+    /// Whole months of runway; `None` beyond the horizon or without cash in bank.
+    pub runway_months: Option<u32>,
+    /// "14 months", "beyond the horizon (36 months)", "no cash in bank entered".
+    pub runway: String,
+    /// Cash burn of month 1.
+    pub first_month_cash: Money,
+    /// Average monthly cash burn over the horizon.
+    pub average_cash: Money,
+    /// Cash burn over the horizon.
+    pub total_cash: Money,
+    /// Gross cost over the horizon.
+    pub total_gross: Money,
+    /// Credits applied over the horizon.
+    pub credits_used: Money,
+    /// Credits wasted at expiry within the horizon.
+    pub credits_wasted: Money,
+    /// Credit cliffs.
+    pub cliffs: Vec<Cliff>,
+}
+
+/// A scenario projected month by month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Projection {
+    /// Figures for the comparison.
+    pub summary: ScenarioSummary,
+    /// The first month.
+    pub start: YearMonth,
+    /// Month by month.
+    pub months: Vec<MonthLedger>,
+    /// Events in month order.
+    pub events: Vec<Event>,
+    /// How each grant was used.
+    pub grants: Vec<GrantUse>,
+    /// Items a platform of the scenario cannot run, once per (platform, item).
+    pub not_hosted: Vec<(String, String, String)>,
+}
+
+/// What a projection needs.
+pub struct ProjectionInput<'a> {
+    /// The workload.
+    pub workload: &'a Workload,
+    /// The scenario.
+    pub scenario: &'a Scenario,
+    /// Credit grants.
+    pub grants: &'a [CreditGrant],
+    /// Cash.
+    pub cash: &'a Cash,
+    /// Catalogs (each platform's current one is used).
+    pub catalogs: &'a Catalogs,
+    /// Month length.
+    pub month_setting: MonthSetting,
+    /// Project-wide plan choices (the scenario's override them).
+    pub plans: &'a BTreeMap<String, String>,
+}
+
+fn overflow(what: &str) -> impl Fn(MoneyError) -> CostError + '_ {
+    move |source| CostError::Money {
+        item: what.to_string(),
+        source,
+    }
+}
+
+/// Projects a scenario.
+pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
+    let s = input.scenario;
+    let mut settings = CostSettings {
+        month: input.month_setting,
+        plans: input.plans.clone(),
+    };
+    settings.plans.extend(s.plans.clone());
+    // Grants in the order they are spent: earliest expiry first.
+    let mut order: Vec<usize> = (0..input.grants.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ga, gb) = (&input.grants[a], &input.grants[b]);
+        (ga.expires, ga.start, &ga.id).cmp(&(gb.expires, gb.start, &gb.id))
+    });
+    let mut balance: Vec<Money> = input.grants.iter().map(|g| g.amount).collect();
+    let mut used = vec![Money::ZERO; input.grants.len()];
+    let mut wasted = vec![Money::ZERO; input.grants.len()];
+    let mut paid: Vec<Vec<Money>> = vec![Vec::new(); input.grants.len()];
+    let mut ended = vec![false; input.grants.len()];
+    let mut events = Vec::new();
+    let mut months = Vec::with_capacity(s.horizon_months as usize);
+    let mut not_hosted: Vec<(String, String, String)> = Vec::new();
+    let mut cache: BTreeMap<usize, Vec<PlatformCost>> = BTreeMap::new();
+    let other = input.cash.other_monthly_burn.unwrap_or(Money::ZERO);
+    let (mut cum_gross, mut cum_cash) = (Money::ZERO, Money::ZERO);
+    let mut cash_left = input.cash.in_bank;
+    let mut runs_out: Option<u32> = None;
+
+    for m in 1..=s.horizon_months {
+        let calendar = s
+            .start
+            .plus(i32::try_from(m - 1).unwrap_or(0))
+            .unwrap_or(s.start);
+        let Some((phase_idx, _)) = s.phase_at(m) else {
+            continue;
+        };
+        // Grants that expire before this month begins: waste what is left.
+        for (g, grant) in input.grants.iter().enumerate() {
+            if !ended[g] && calendar.first_day() >= grant.expires {
+                ended[g] = true;
+                if balance[g] > Money::ZERO && YearMonth::of(grant.expires) >= s.start {
+                    wasted[g] = balance[g];
+                    events.push(Event::GrantExpired {
+                        month: m,
+                        grant: grant.id.clone(),
+                        wasted: balance[g],
+                    });
+                    balance[g] = Money::ZERO;
+                }
+            }
+        }
+        let bills = if s.growth.is_empty() {
+            if !cache.contains_key(&phase_idx) {
+                let b = bills_for(input, &settings, m)?;
+                cache.insert(phase_idx, b);
+            }
+            cache.get(&phase_idx).cloned().unwrap_or_default()
+        } else {
+            bills_for(input, &settings, m)?
+        };
+        let mut lines = Vec::new();
+        let mut paid_now = vec![Money::ZERO; input.grants.len()];
+        for bill in &bills {
+            for n in &bill.not_hosted {
+                let key = (bill.platform.clone(), n.item.clone(), n.reason.clone());
+                if !not_hosted.contains(&key) {
+                    not_hosted.push(key);
+                }
+            }
+            let mut cap = bill.total.max(Money::ZERO);
+            for line in &bill.items {
+                let mut credits = Vec::new();
+                let mut left = line.amount.min(cap);
+                for &g in &order {
+                    if !left.is_positive() {
+                        break;
+                    }
+                    let grant = &input.grants[g];
+                    let usable = grant.provider == bill.vendor
+                        && YearMonth::of(grant.start) <= calendar
+                        && calendar.first_day() < grant.expires
+                        && (grant.pays_for.is_empty() || grant.pays_for.contains(&line.kind));
+                    if !usable || !balance[g].is_positive() {
+                        continue;
+                    }
+                    let amount = balance[g].min(left);
+                    balance[g] = balance[g]
+                        .checked_sub(amount)
+                        .map_err(overflow(&grant.id))?;
+                    left = left.checked_sub(amount).map_err(overflow(&grant.id))?;
+                    cap = cap.checked_sub(amount).map_err(overflow(&grant.id))?;
+                    used[g] = used[g].checked_add(amount).map_err(overflow(&grant.id))?;
+                    paid_now[g] = paid_now[g]
+                        .checked_add(amount)
+                        .map_err(overflow(&grant.id))?;
+                    credits.push(CreditUse {
+                        grant: grant.id.clone(),
+                        amount,
+                    });
+                    if !balance[g].is_positive() {
+                        events.push(Event::GrantExhausted {
+                            month: m,
+                            grant: grant.id.clone(),
+                        });
+                    }
+                }
+                let credit_total =
+                    Money::sum(credits.iter().map(|c| c.amount)).map_err(overflow("credits"))?;
+                lines.push(LedgerLine {
+                    platform: bill.platform.clone(),
+                    item: line.item.clone(),
+                    resource: line.resource.clone(),
+                    kind: line.kind,
+                    gross: line.amount,
+                    cash: line
+                        .amount
+                        .checked_sub(credit_total)
+                        .map_err(overflow("cash"))?,
+                    credits,
+                });
+            }
+        }
+        for (g, p) in paid_now.into_iter().enumerate() {
+            paid[g].push(p);
+        }
+        let one_offs: Vec<OneOffLine> = s
+            .one_off_costs
+            .iter()
+            .filter(|o| o.month == m)
+            .map(|o| {
+                Money::new(o.hours)
+                    .checked_mul(o.hourly_rate)
+                    .map(|a| OneOffLine {
+                        description: o.description.clone(),
+                        amount: a.round_cents(),
+                    })
+                    .map_err(overflow(&o.description))
+            })
+            .collect::<Result<_, _>>()?;
+        let gross = Money::sum(lines.iter().map(|l| l.gross)).map_err(overflow("gross"))?;
+        let credits_applied = Money::sum(
+            lines
+                .iter()
+                .flat_map(|l| l.credits.iter().map(|c| c.amount)),
+        )
+        .map_err(overflow("credits"))?;
+        let one_off =
+            Money::sum(one_offs.iter().map(|o| o.amount)).map_err(overflow("one-off costs"))?;
+        let cash_burn = gross
+            .checked_sub(credits_applied)
+            .and_then(|c| c.checked_add(one_off))
+            .map_err(overflow("cash burn"))?;
+        cum_gross = cum_gross.checked_add(gross).map_err(overflow("gross"))?;
+        cum_cash = cum_cash
+            .checked_add(cash_burn)
+            .map_err(overflow("cash burn"))?;
+        if let Some(c) = cash_left {
+            let after = c
+                .checked_sub(cash_burn)
+                .and_then(|c| c.checked_sub(other))
+                .map_err(overflow("cash in bank"))?;
+            if after.is_negative() && runs_out.is_none() {
+                runs_out = Some(m);
+                events.push(Event::CashRunsOut { month: m });
+            }
+            cash_left = Some(after);
+        }
+        months.push(MonthLedger {
+            month: m,
+            calendar,
+            phase: phase_idx,
+            lines,
+            one_offs,
+            gross,
+            credits_applied,
+            one_off,
+            cash_burn,
+            other_burn: other,
+            cumulative_gross: cum_gross,
+            cumulative_cash_burn: cum_cash,
+            cash_balance: cash_left,
+        });
+    }
+
+    let mut cliffs = cliffs(input, &paid, &balance, &ended, s.horizon_months);
+    cliffs.sort_by(|a, b| (a.month, &a.grant).cmp(&(b.month, &b.grant)));
+    for c in &cliffs {
+        events.push(Event::CreditCliff {
+            month: c.month,
+            grant: c.grant.clone(),
+            step_up: c.step_up,
+        });
+    }
+    events.sort_by_key(event_month);
+    let grants: Vec<GrantUse> = input
+        .grants
+        .iter()
+        .enumerate()
+        .map(|(g, grant)| GrantUse {
+            grant: grant.id.clone(),
+            name: grant.name.clone(),
+            amount: grant.amount,
+            used: used[g],
+            wasted: wasted[g],
+            remaining: balance[g],
+        })
+        .collect();
+    let summary = summarize(s, input.cash, &months, &grants, cliffs, runs_out)?;
+    Ok(Projection {
+        summary,
+        start: s.start,
+        months,
+        events,
+        grants,
+        not_hosted,
+    })
+}
+
+fn event_month(e: &Event) -> u32 {
+    match e {
+        Event::GrantExhausted { month, .. }
+        | Event::GrantExpired { month, .. }
+        | Event::CreditCliff { month, .. }
+        | Event::CashRunsOut { month } => *month,
+    }
+}
+
+/// A grant that stopped paying because it ran out or expired, and whose
+/// next month is within the horizon, makes a cliff.
+fn cliffs(
+    input: &ProjectionInput<'_>,
+    paid: &[Vec<Money>],
+    balance: &[Money],
+    ended: &[bool],
+    horizon: u32,
+) -> Vec<Cliff> {
+    let mut out = Vec::new();
+    for (g, grant) in input.grants.iter().enumerate() {
+        let payments = &paid[g];
+        let Some(last) = payments.iter().rposition(|p| p.is_positive()) else {
+            continue;
+        };
+        let stopped = !balance[g].is_positive() || ended[g];
+        let next = u32::try_from(last + 2).unwrap_or(u32::MAX);
+        if !stopped || next > horizon {
+            continue;
+        }
+        // What the grant paid in its last full month.
+        let step = match last.checked_sub(1).map(|i| payments[i]) {
+            Some(before) if before > payments[last] => before,
+            _ => payments[last],
+        };
+        out.push(Cliff {
+            month: next,
+            grant: grant.id.clone(),
+            name: grant.name.clone(),
+            step_up: step,
+        });
+    }
+    out
+}
+
+fn summarize(
+    s: &Scenario,
+    cash: &Cash,
+    months: &[MonthLedger],
+    grants: &[GrantUse],
+    cliffs: Vec<Cliff>,
+    runs_out: Option<u32>,
+) -> Result<ScenarioSummary, CostError> {
+    let total_cash = Money::sum(months.iter().map(|m| m.cash_burn)).map_err(overflow("cash"))?;
+    let total_gross = Money::sum(months.iter().map(|m| m.gross)).map_err(overflow("gross"))?;
+    let credits_used = Money::sum(grants.iter().map(|g| g.used)).map_err(overflow("credits"))?;
+    let credits_wasted =
+        Money::sum(grants.iter().map(|g| g.wasted)).map_err(overflow("credits"))?;
+    let n = Decimal::from(months.len().max(1) as u64);
+    let average_cash =
+        Money::new(total_cash.dollars().checked_div(n).unwrap_or_default()).round_cents();
+    let (runway_months, runway) = match (cash.in_bank, runs_out) {
+        (None, _) => (None, "no cash in bank entered".to_string()),
+        (Some(_), Some(m)) => (Some(m - 1), months_words(m - 1)),
+        (Some(_), None) => (
+            None,
+            format!("beyond the horizon ({})", months_words(s.horizon_months)),
+        ),
+    };
+    Ok(ScenarioSummary {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        horizon_months: s.horizon_months,
+        runway_months,
+        runway,
+        first_month_cash: months.first().map(|m| m.cash_burn).unwrap_or(Money::ZERO),
+        average_cash,
+        total_cash,
+        total_gross,
+        credits_used,
+        credits_wasted,
+        cliffs,
+    })
+}
+
+/// "1 month", "14 months".
+pub fn months_words(n: u32) -> String {
+    if n == 1 {
+        "1 month".into()
+    } else {
+        format!("{n} months")
+    }
+}
+
+/// The bills of month `m`: one per platform the phase uses.
+fn bills_for(
+    input: &ProjectionInput<'_>,
+    settings: &CostSettings,
+    m: u32,
+) -> Result<Vec<PlatformCost>, CostError> {
+    let s = input.scenario;
+    let Some((_, phase)) = s.phase_at(m) else {
+        return Ok(Vec::new());
+    };
+    let place = |item: &str| -> &str {
+        phase
+            .placements
+            .get(item)
+            .map(String::as_str)
+            .unwrap_or(phase.default_platform.as_str())
+    };
+    let grow = |item: &str| -> (Decimal, bool) {
+        match s.growth.iter().find(|g| g.item == item) {
+            Some(g) => (growth_factor(g.monthly_percent, m), g.resources),
+            None => (Decimal::ONE, false),
+        }
+    };
+    let w = input.workload;
+    let mut by_platform: Vec<(String, Workload)> = Vec::new();
+    for svc in w.services.iter().chain(s.extra_services.iter()) {
+        if let Some(i) = slot(&mut by_platform, place(&svc.name)) {
+            let mut svc = svc.clone();
+            let (f, resources) = grow(&svc.name);
+            if resources {
+                let grown = Decimal::from(svc.instances)
+                    .checked_mul(f)
+                    .unwrap_or(Decimal::MAX)
+                    .ceil();
+                svc.instances = grown
+                    .min(Decimal::from(limits::INSTANCES.1))
+                    .to_u32()
+                    .unwrap_or(limits::INSTANCES.1)
+                    .max(1);
+            }
+            by_platform[i].1.services.push(svc);
+        }
+    }
+    for db in &w.databases {
+        if let Some(i) = slot(&mut by_platform, place(&db.name)) {
+            let mut db = db.clone();
+            let (f, resources) = grow(&db.name);
+            db.storage_gb = scale(db.storage_gb, f, limits::storage_gb());
+            if resources {
+                db.memory_gb = scale(db.memory_gb, f, limits::memory_gb());
+                db.vcpu = scale(db.vcpu, f, limits::vcpu());
+            }
+            by_platform[i].1.databases.push(db);
+        }
+    }
+    if let Some(i) = slot(&mut by_platform, place(EGRESS)) {
+        by_platform[i].1.egress_gb = scale(w.egress_gb, grow(EGRESS).0, limits::egress_gb());
+    }
+    if let Some(i) = slot(&mut by_platform, place(VOLUMES)) {
+        by_platform[i].1.volume_gb = scale(w.volume_gb, grow(VOLUMES).0, limits::volume_gb());
+    }
+    if let Some(wf) = &w.workflows {
+        if let Some(i) = slot(&mut by_platform, place(WORKFLOWS)) {
+            let f = grow(WORKFLOWS).0;
+            let mut wf = wf.clone();
+            wf.actions_per_month = scale(wf.actions_per_month, f, limits::actions());
+            wf.active_storage_gb = scale(wf.active_storage_gb, f, limits::workflow_storage_gb());
+            wf.retained_storage_gb =
+                scale(wf.retained_storage_gb, f, limits::workflow_storage_gb());
+            by_platform[i].1.workflows = Some(wf);
+        }
+    }
+    if let Some(l) = &w.llm {
+        if let Some(i) = slot(&mut by_platform, place(LLM)) {
+            let f = grow(LLM).0;
+            let mut l = l.clone();
+            l.input_tokens_per_month = scale(l.input_tokens_per_month, f, limits::tokens());
+            l.output_tokens_per_month = scale(l.output_tokens_per_month, f, limits::tokens());
+            by_platform[i].1.llm = Some(l);
+        }
+    }
+    if let Some(v) = &w.vectors {
+        if let Some(i) = slot(&mut by_platform, place(VECTORS)) {
+            let f = grow(VECTORS).0;
+            let mut v = v.clone();
+            v.memory_gb = scale(v.memory_gb, f, limits::vector_gb());
+            v.disk_gb = scale(v.disk_gb, f, limits::vector_gb());
+            by_platform[i].1.vectors = Some(v);
+        }
+    }
+    by_platform
+        .iter()
+        .map(|(platform, wl)| {
+            let catalog = input.catalogs.current(platform)?;
+            cost_workload(wl, catalog, settings)
+        })
+        .collect()
+}
+
+/// The index of a platform's workload, added when new; `None` for `off`.
+fn slot(by_platform: &mut Vec<(String, Workload)>, platform: &str) -> Option<usize> {
+    if platform == OFF {
+        return None;
+    }
+    if let Some(i) = by_platform.iter().position(|(p, _)| p == platform) {
+        return Some(i);
+    }
+    by_platform.push((platform.to_string(), empty_workload()));
+    Some(by_platform.len() - 1)
+}
+
+/// (1 + p/100)^(m−1), kept to 12 decimals.
+fn growth_factor(percent: Decimal, m: u32) -> Decimal {
+    let step = Decimal::ONE + percent / Decimal::ONE_HUNDRED;
+    let mut f = Decimal::ONE;
+    for _ in 1..m {
+        f = f.checked_mul(step).unwrap_or(Decimal::MAX).round_dp(12);
+    }
+    f
+}
+
+/// A quantity grown by `f`, kept within its field's range.
+fn scale(q: Decimal, f: Decimal, range: limits::Range) -> Decimal {
+    q.checked_mul(f)
+        .unwrap_or(range.1)
+        .round_dp(6)
+        .clamp(range.0, range.1)
+}
+
+fn empty_workload() -> Workload {
+    Workload {
+        services: Vec::new(),
+        databases: Vec::new(),
+        egress_gb: Decimal::ZERO,
+        volume_gb: Decimal::ZERO,
+        workflows: None,
+        llm: None,
+        vectors: None,
+    }
+}

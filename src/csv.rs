@@ -94,9 +94,9 @@ pub fn ledger(p: &Projection) -> String {
             out.push_str(&row(&[
                 m.month.to_string(),
                 m.calendar.to_string(),
-                l.platform.clone(),
-                l.item.clone().unwrap_or_default(),
-                l.resource.clone(),
+                l.platform.to_string(),
+                l.item.as_deref().unwrap_or_default().to_string(),
+                l.resource.to_string(),
                 format!("{:?}", l.kind).to_lowercase(),
                 l.gross.to_string(),
                 crate::money::Money::new(credits).round_cents().to_string(),

@@ -15,6 +15,8 @@
 //!   monthly burn; "beyond the horizon" when it never runs out within it.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -33,7 +35,7 @@ use crate::workload::{limits, Workload};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CreditUse {
     /// The grant's id.
-    pub grant: String,
+    pub grant: Arc<str>,
     /// Dollars it paid.
     pub amount: Money,
 }
@@ -42,11 +44,11 @@ pub struct CreditUse {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LedgerLine {
     /// The platform billing it.
-    pub platform: String,
+    pub platform: Arc<str>,
     /// The workload item, or `None` for shared lines.
-    pub item: Option<String>,
+    pub item: Option<Arc<str>>,
     /// What is billed.
-    pub resource: String,
+    pub resource: Arc<str>,
     /// What kind of cost.
     pub kind: LineKind,
     /// Billed before credits.
@@ -225,6 +227,9 @@ pub struct ProjectionInput<'a> {
     pub month_setting: MonthSetting,
     /// Project-wide plan choices (the scenario's override them).
     pub plans: &'a BTreeMap<String, String>,
+    /// Keep every line of every month (the ledger); false keeps only the
+    /// monthly totals (enough for the comparison, and much faster).
+    pub keep_lines: bool,
 }
 
 fn overflow(what: &str) -> impl Fn(MoneyError) -> CostError + '_ {
@@ -256,7 +261,12 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
     let mut events = Vec::new();
     let mut months = Vec::with_capacity(s.horizon_months as usize);
     let mut not_hosted: Vec<(String, String, String)> = Vec::new();
-    let mut cache: BTreeMap<usize, Vec<PlatformCost>> = BTreeMap::new();
+    let mut cache: BTreeMap<usize, Rc<Vec<PreparedBill>>> = BTreeMap::new();
+    let grant_ids: Vec<Arc<str>> = input
+        .grants
+        .iter()
+        .map(|g| Arc::from(g.id.as_str()))
+        .collect();
     let other = input.cash.other_monthly_burn.unwrap_or(Money::ZERO);
     let (mut cum_gross, mut cum_cash) = (Money::ZERO, Money::ZERO);
     let mut cash_left = input.cash.in_bank;
@@ -285,26 +295,26 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
                 }
             }
         }
-        let bills = if s.growth.is_empty() {
-            if !cache.contains_key(&phase_idx) {
-                let b = bills_for(input, &settings, m)?;
-                cache.insert(phase_idx, b);
+        // Without growth a phase's bills are the same every month: cost
+        // them once and share them.
+        let bills = match cache.get(&phase_idx) {
+            Some(b) if s.growth.is_empty() => Rc::clone(b),
+            _ => {
+                let b = Rc::new(prepare(bills_for(input, &settings, m)?, &mut not_hosted));
+                cache.insert(phase_idx, Rc::clone(&b));
+                b
             }
-            cache.get(&phase_idx).cloned().unwrap_or_default()
-        } else {
-            bills_for(input, &settings, m)?
         };
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(if input.keep_lines {
+            bills.iter().map(|b| b.lines.len()).sum()
+        } else {
+            0
+        });
         let mut paid_now = vec![Money::ZERO; input.grants.len()];
-        for bill in &bills {
-            for n in &bill.not_hosted {
-                let key = (bill.platform.clone(), n.item.clone(), n.reason.clone());
-                if !not_hosted.contains(&key) {
-                    not_hosted.push(key);
-                }
-            }
+        let (mut gross_sum, mut credit_sum) = (Money::ZERO, Money::ZERO);
+        for bill in bills.iter() {
             let mut cap = bill.total.max(Money::ZERO);
-            for line in &bill.items {
+            for line in &bill.lines {
                 let mut credits = Vec::new();
                 let mut left = line.amount.min(cap);
                 for &g in &order {
@@ -330,7 +340,7 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
                         .checked_add(amount)
                         .map_err(overflow(&grant.id))?;
                     credits.push(CreditUse {
-                        grant: grant.id.clone(),
+                        grant: Arc::clone(&grant_ids[g]),
                         amount,
                     });
                     if !balance[g].is_positive() {
@@ -342,10 +352,19 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
                 }
                 let credit_total =
                     Money::sum(credits.iter().map(|c| c.amount)).map_err(overflow("credits"))?;
+                gross_sum = gross_sum
+                    .checked_add(line.amount)
+                    .map_err(overflow("gross"))?;
+                credit_sum = credit_sum
+                    .checked_add(credit_total)
+                    .map_err(overflow("credits"))?;
+                if !input.keep_lines {
+                    continue;
+                }
                 lines.push(LedgerLine {
-                    platform: bill.platform.clone(),
+                    platform: Arc::clone(&bill.platform),
                     item: line.item.clone(),
-                    resource: line.resource.clone(),
+                    resource: Arc::clone(&line.resource),
                     kind: line.kind,
                     gross: line.amount,
                     cash: line
@@ -373,13 +392,7 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
                     .map_err(overflow(&o.description))
             })
             .collect::<Result<_, _>>()?;
-        let gross = Money::sum(lines.iter().map(|l| l.gross)).map_err(overflow("gross"))?;
-        let credits_applied = Money::sum(
-            lines
-                .iter()
-                .flat_map(|l| l.credits.iter().map(|c| c.amount)),
-        )
-        .map_err(overflow("credits"))?;
+        let (gross, credits_applied) = (gross_sum, credit_sum);
         let one_off =
             Money::sum(one_offs.iter().map(|o| o.amount)).map_err(overflow("one-off costs"))?;
         let cash_burn = gross
@@ -543,6 +556,54 @@ pub fn months_words(n: u32) -> String {
     } else {
         format!("{n} months")
     }
+}
+
+/// A bill as the ledger reads it, its names shared between months.
+struct PreparedBill {
+    platform: Arc<str>,
+    vendor: String,
+    total: Money,
+    lines: Vec<PreparedLine>,
+}
+
+struct PreparedLine {
+    item: Option<Arc<str>>,
+    resource: Arc<str>,
+    kind: LineKind,
+    amount: Money,
+}
+
+/// Turns bills into the ledger's shape, noting what is not hosted.
+fn prepare(
+    bills: Vec<PlatformCost>,
+    not_hosted: &mut Vec<(String, String, String)>,
+) -> Vec<PreparedBill> {
+    bills
+        .into_iter()
+        .map(|bill| {
+            for n in &bill.not_hosted {
+                let key = (bill.platform.clone(), n.item.clone(), n.reason.clone());
+                if !not_hosted.contains(&key) {
+                    not_hosted.push(key);
+                }
+            }
+            PreparedBill {
+                platform: Arc::from(bill.platform.as_str()),
+                vendor: bill.vendor,
+                total: bill.total,
+                lines: bill
+                    .items
+                    .into_iter()
+                    .map(|l| PreparedLine {
+                        item: l.item.map(|i| Arc::from(i.as_str())),
+                        resource: Arc::from(l.resource.as_str()),
+                        kind: l.kind,
+                        amount: l.amount,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The bills of month `m`: one per platform the phase uses.

@@ -166,11 +166,13 @@ pub struct ScenarioComparison {
     pub scenarios: Vec<ScenarioSummary>,
 }
 
-/// Projects one scenario of a project.
+/// Projects one scenario of a project; `keep_lines` keeps every line of
+/// every month (the ledger), else only monthly totals.
 pub fn project_scenario(
     project: &Project,
     catalogs: &Catalogs,
     scenario: &Scenario,
+    keep_lines: bool,
 ) -> Result<Projection, CostError> {
     projection::project(&ProjectionInput {
         workload: &project.workload,
@@ -180,6 +182,7 @@ pub fn project_scenario(
         catalogs,
         month_setting: project.billing_month,
         plans: &project.plans,
+        keep_lines,
     })
 }
 
@@ -189,7 +192,7 @@ pub fn compare(project: &Project, catalogs: &Catalogs) -> Result<ScenarioCompari
     let scenarios = project
         .scenarios
         .iter()
-        .map(|s| project_scenario(project, catalogs, s).map(|p| p.summary))
+        .map(|s| project_scenario(project, catalogs, s, false).map(|p| p.summary))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ScenarioComparison {
         horizon_months: project
@@ -225,5 +228,5 @@ pub fn ledger(
                 .collect::<Vec<_>>()
                 .join(", "),
         })?;
-    project_scenario(project, catalogs, scenario)
+    project_scenario(project, catalogs, scenario, true)
 }

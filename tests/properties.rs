@@ -181,3 +181,142 @@ proptest! {
         }
     }
 }
+
+mod projection_laws {
+    use infra_runway::credits::{Cash, CreditGrant};
+    use infra_runway::date::Date;
+    use infra_runway::money::Money;
+    use infra_runway::month::YearMonth;
+    use infra_runway::project::Project;
+    use infra_runway::query;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use crate::support::{catalogs, example};
+
+    const VENDORS: [&str; 5] = ["temporal", "supabase", "azure", "railway", "aws"];
+
+    fn grant(i: usize) -> impl Strategy<Value = CreditGrant> {
+        (
+            0usize..VENDORS.len(),
+            1i64..=2_000_000,
+            0u8..24,
+            1u8..30,
+            any::<bool>(),
+        )
+            .prop_map(move |(v, cents, start_offset, length, compute_only)| {
+                let start_month = YearMonth::new(2026, 6)
+                    .unwrap()
+                    .plus(i32::from(start_offset))
+                    .unwrap();
+                let end_month = start_month.plus(i32::from(length)).unwrap();
+                CreditGrant {
+                    id: format!("g{i}"),
+                    name: format!("Grant {i}"),
+                    provider: VENDORS[v].to_string(),
+                    amount: Money::new(Decimal::new(cents, 2)),
+                    start: start_month.first_day(),
+                    expires: Date::new(
+                        end_month.first_day().year(),
+                        end_month.first_day().month(),
+                        15,
+                    )
+                    .unwrap(),
+                    pays_for: if compute_only {
+                        vec![infra_runway::costing::LineKind::Compute]
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+    }
+
+    fn project() -> impl Strategy<Value = Project> {
+        let grants = (0usize..5).prop_flat_map(|n| (0..n).map(grant).collect::<Vec<_>>());
+        (
+            grants,
+            0i64..=5_000_000,
+            0i64..=50_000,
+            1u32..=48,
+            proptest::option::of(-20i64..=30),
+        )
+            .prop_map(|(credits, bank_cents, other_cents, horizon, growth)| {
+                let mut p = example();
+                p.credits = credits;
+                p.cash = Cash {
+                    in_bank: Some(Money::new(Decimal::new(bank_cents, 2))),
+                    other_monthly_burn: Some(Money::new(Decimal::new(other_cents, 2))),
+                };
+                for s in &mut p.scenarios {
+                    s.horizon_months = horizon;
+                    s.phases.retain(|ph| ph.from_month <= horizon);
+                    s.one_off_costs.retain(|o| o.month <= horizon);
+                    if let Some(g) = growth {
+                        s.growth = vec![infra_runway::scenario::Growth {
+                            item: "Egress".into(),
+                            monthly_percent: Decimal::from(g),
+                            resources: false,
+                        }];
+                    }
+                }
+                p
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Every month: gross = credits + cash on each line; grants pay no
+        /// more than their amount and only while usable; within a line the
+        /// earlier-expiring grant pays first; more cash never shortens runway.
+        #[test]
+        fn credit_and_cash_laws(p in project()) {
+            prop_assert!(p.validate_references(&catalogs()).is_ok());
+            let cats = catalogs();
+            for s in &p.scenarios {
+                let proj = query::ledger(&p, &cats, &s.id);
+                prop_assert!(proj.is_ok(), "{:?}", proj.err());
+                let proj = proj.unwrap();
+                let mut paid = vec![Money::ZERO; p.credits.len()];
+                for m in &proj.months {
+                    let mut credits_sum = Money::ZERO;
+                    for l in &m.lines {
+                        let c = Money::sum(l.credits.iter().map(|c| c.amount)).unwrap();
+                        prop_assert_eq!(c.checked_add(l.cash).unwrap(), l.gross);
+                        credits_sum = credits_sum.checked_add(c).unwrap();
+                        let mut last_expiry = None;
+                        for use_ in &l.credits {
+                            let (gi, g) = p.credits.iter().enumerate().find(|(_, g)| *g.id == *use_.grant).unwrap();
+                            prop_assert!(use_.amount.is_positive());
+                            // Usable: started, and the month begins before expiry.
+                            prop_assert!(YearMonth::of(g.start) <= m.calendar);
+                            prop_assert!(m.calendar.first_day() < g.expires);
+                            if let Some(prev) = last_expiry {
+                                prop_assert!(prev <= g.expires, "earliest-expiring first");
+                            }
+                            last_expiry = Some(g.expires);
+                            paid[gi] = paid[gi].checked_add(use_.amount).unwrap();
+                        }
+                    }
+                    prop_assert_eq!(credits_sum, m.credits_applied);
+                    prop_assert_eq!(
+                        m.gross.checked_sub(m.credits_applied).unwrap().checked_add(m.one_off).unwrap(),
+                        m.cash_burn
+                    );
+                }
+                for (gi, g) in p.credits.iter().enumerate() {
+                    prop_assert!(paid[gi] <= g.amount, "grant {} overpaid", g.id);
+                }
+                // More cash never shortens runway.
+                let mut richer = p.clone();
+                richer.cash.in_bank = richer.cash.in_bank.map(|c| c.checked_add(Money::new(Decimal::from(1000))).unwrap());
+                let more = query::ledger(&richer, &cats, &s.id).unwrap().summary.runway_months;
+                match (proj.summary.runway_months, more) {
+                    (Some(a), Some(b)) => prop_assert!(b >= a),
+                    (None, Some(_)) => prop_assert!(false, "more cash ran out within the horizon"),
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -59,6 +59,20 @@ test("the window shows the example's Railway total", async () => {
   assert.equal(await wd.text(await wd.find('[data-testid="item-cost-Redis"]')), "$9.99");
 });
 
+test("the scenarios stand side by side with runway, first-month cash and cliffs", async () => {
+  // The core's figures for the example (see tests/snapshots/*example-compare*).
+  assert.equal(await wd.text(await wd.find('[data-testid="runway-railway-only"]')), "28 months");
+  assert.equal(await wd.text(await wd.find('[data-testid="runway-hybrid"]')), "30 months");
+  assert.equal(await wd.text(await wd.find('[data-testid="first-month-hybrid"]')), "$172.33");
+  assert.equal(
+    await wd.text(await wd.find('[data-testid="cliff-hybrid-temporal"]')),
+    "Month 19: Temporal Cloud startup credits end, cash burn rises by $51.02",
+  );
+  assert.equal((await wd.findAll("article.scenario")).length, 4);
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, "scenarios.png"), Buffer.from(await wd.screenshot(), "base64"));
+});
+
 test("every hosting platform of the seed is compared", async () => {
   for (const [id, amount] of [
     ["render", "$201.00"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barPercent, formatQuantity, formatUnitPrice, formatUsd, safeLocale, scheduleLabel } from "../src/lib/format";
+import { barPercent, cliffSentence, formatQuantity, formatUnitPrice, formatUsd, safeLocale, scheduleLabel } from "../src/lib/format";
 
 describe("formatUsd", () => {
   it("formats the core's decimal strings in the locale's currency format", () => {
@@ -48,5 +48,13 @@ describe("other formats", () => {
     expect(barPercent("0", "1000")).toBe(0);
     expect(barPercent("1", "0")).toBe(0);
     expect(barPercent("1", "1000")).toBe(1);
+  });
+});
+
+describe("cliffSentence", () => {
+  it("says when a credit ends and by how much cash burn rises", () => {
+    expect(cliffSentence({ month: 19, name: "Temporal Cloud startup credits", step_up: "51.02" }, "en-US")).toBe(
+      "Month 19: Temporal Cloud startup credits end, cash burn rises by $51.02",
+    );
   });
 });

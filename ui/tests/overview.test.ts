@@ -42,6 +42,7 @@ function cost(platform: string, kind: "hosting" | "managed", total: string): Pla
 }
 
 const overview: Overview = {
+  scenarios: { horizon_months: 36, cash_in_bank: "8000.00", scenarios: [] },
   project: {
     format_version: 1,
     name: "QLP platform",

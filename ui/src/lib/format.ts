@@ -77,3 +77,8 @@ export function scheduleLabel(hours: Decimal): string {
 export function effortLabel(e: "none" | "low" | "medium" | "high"): string {
   return { none: "None", low: "Low", medium: "Medium", high: "High" }[e];
 }
+
+/** "Month 19: Temporal Cloud startup credits end, cash burn rises by $51.02". */
+export function cliffSentence(c: { month: number; name: string; step_up: Decimal }, lang?: string): string {
+  return `Month ${c.month}: ${c.name} end, cash burn rises by ${formatUsd(c.step_up, lang)}`;
+}

@@ -101,8 +101,37 @@ export interface PlatformRow {
   not_hosted: NotHosted[];
 }
 
+export interface Cliff {
+  month: number;
+  grant: string;
+  name: string;
+  step_up: Decimal;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  horizon_months: number;
+  runway_months: number | null;
+  runway: string;
+  first_month_cash: Decimal;
+  average_cash: Decimal;
+  total_cash: Decimal;
+  total_gross: Decimal;
+  credits_used: Decimal;
+  credits_wasted: Decimal;
+  cliffs: Cliff[];
+}
+
+export interface ScenarioComparison {
+  horizon_months: number;
+  cash_in_bank: Decimal | null;
+  scenarios: ScenarioSummary[];
+}
+
 export interface Overview {
   project: Project;
+  scenarios: ScenarioComparison;
   comparison: { scope: string; platforms: PlatformRow[] };
   costs: { project: string; platforms: PlatformCost[] };
 }

@@ -61,6 +61,14 @@ fn bench_projection(c: &mut Criterion) {
     c.bench_function("compare 5 scenarios x 120 months x 30 items", |b| {
         b.iter(|| query::compare(&project, &catalogs).map(|c| c.scenarios.len()))
     });
+    let mut one_month = project.clone();
+    for s in &mut one_month.scenarios {
+        s.horizon_months = 2;
+        s.one_off_costs.clear();
+    }
+    c.bench_function("compare 5 scenarios x 2 months (costing only)", |b| {
+        b.iter(|| query::compare(&one_month, &catalogs).map(|c| c.scenarios.len()))
+    });
     let mut growing = project.clone();
     for s in &mut growing.scenarios {
         s.growth = vec![infra_runway::scenario::Growth {

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::catalog::Catalogs;
-use crate::costing::{cost_workload, CostSettings, LineKind, MonthSetting, PlatformCost};
+use crate::costing::{cost_valid_workload, CostSettings, LineKind, MonthSetting, PlatformCost};
 use crate::credits::{Cash, CreditGrant};
 use crate::error::CostError;
 use crate::money::{Money, MoneyError};
@@ -312,21 +312,41 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
         });
         let mut paid_now = vec![Money::ZERO; input.grants.len()];
         let (mut gross_sum, mut credit_sum) = (Money::ZERO, Money::ZERO);
+        // Grants usable this month (started, not yet expired), in spending order.
+        let month_start = calendar.first_day();
+        let usable_now: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&g| {
+                let grant = &input.grants[g];
+                YearMonth::of(grant.start) <= calendar && month_start < grant.expires
+            })
+            .collect();
         for bill in bills.iter() {
+            let eligible: Vec<usize> = usable_now
+                .iter()
+                .copied()
+                .filter(|&g| input.grants[g].provider == bill.vendor && balance[g].is_positive())
+                .collect();
+            if eligible.is_empty() && !input.keep_lines {
+                // Nothing to apply and no lines kept: the bill's total is
+                // the sum of its lines.
+                gross_sum = gross_sum
+                    .checked_add(bill.total)
+                    .map_err(overflow("gross"))?;
+                continue;
+            }
             let mut cap = bill.total.max(Money::ZERO);
             for line in &bill.lines {
                 let mut credits = Vec::new();
                 let mut left = line.amount.min(cap);
-                for &g in &order {
+                for &g in &eligible {
                     if !left.is_positive() {
                         break;
                     }
                     let grant = &input.grants[g];
-                    let usable = grant.provider == bill.vendor
-                        && YearMonth::of(grant.start) <= calendar
-                        && calendar.first_day() < grant.expires
-                        && (grant.pays_for.is_empty() || grant.pays_for.contains(&line.kind));
-                    if !usable || !balance[g].is_positive() {
+                    let pays = grant.pays_for.is_empty() || grant.pays_for.contains(&line.kind);
+                    if !pays || !balance[g].is_positive() {
                         continue;
                     }
                     let amount = balance[g].min(left);
@@ -700,7 +720,10 @@ fn bills_for(
         .iter()
         .map(|(platform, wl)| {
             let catalog = input.catalogs.current(platform)?;
-            cost_workload(wl, catalog, settings)
+            // The project was validated whole; these parts of it are
+            // clamped to the same ranges, so they are costed without
+            // checking every field again.
+            cost_valid_workload(wl, catalog, settings)
         })
         .collect()
 }

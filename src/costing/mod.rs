@@ -190,9 +190,19 @@ pub fn cost_workload(
     catalog: &Catalog,
     settings: &CostSettings,
 ) -> Result<PlatformCost, CostError> {
-    // The ranges keep every product below are far from overflow; a caller
+    // The ranges keep every product below far from overflow; a caller
     // that skipped validation gets the same message a file would.
     workload.validate("workload")?;
+    cost_valid_workload(workload, catalog, settings)
+}
+
+/// [`cost_workload`] for a workload already validated (or derived from
+/// one and kept within the same ranges), without checking it again.
+pub fn cost_valid_workload(
+    workload: &Workload,
+    catalog: &Catalog,
+    settings: &CostSettings,
+) -> Result<PlatformCost, CostError> {
     let month = settings.month.for_catalog(catalog);
     let plan_choice = settings.plans.get(&catalog.platform).map(String::as_str);
     if let Some(choice) = plan_choice {

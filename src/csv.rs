@@ -97,7 +97,7 @@ pub fn ledger(p: &Projection) -> String {
                 l.platform.to_string(),
                 l.item.as_deref().unwrap_or_default().to_string(),
                 l.resource.to_string(),
-                format!("{:?}", l.kind).to_lowercase(),
+                l.kind.as_str().to_string(),
                 l.gross.to_string(),
                 crate::money::Money::new(credits).round_cents().to_string(),
                 detail,

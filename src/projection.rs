@@ -7,7 +7,8 @@
 //! - **Gross cost** of a month: what the providers bill before credits.
 //! - **Credits applied**: grants pay the lines they apply to,
 //!   earliest-expiring first, from their start until their expiry; what is
-//!   left at expiry is **wasted**.
+//!   left at expiry is **wasted**. A grant pays only what a plan's own
+//!   allowance (included usage, a compute credit) leaves of a line.
 //! - **Cash burn**: gross − credits applied + one-off costs of the month.
 //! - **Credit cliff**: the first month a grant pays nothing after it is
 //!   exhausted or expires; the step-up is what it paid in its last full month.
@@ -339,7 +340,7 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
             let mut cap = bill.total.max(Money::ZERO);
             for line in &bill.lines {
                 let mut credits = Vec::new();
-                let mut left = line.amount.min(cap);
+                let mut left = line.payable.min(cap);
                 for &g in &eligible {
                     if !left.is_positive() {
                         break;
@@ -591,6 +592,32 @@ struct PreparedLine {
     resource: Arc<str>,
     kind: LineKind,
     amount: Money,
+    /// What credits may pay of this line: its amount less the plan's own
+    /// allowances that already cover it (included usage, compute credit).
+    payable: Money,
+}
+
+/// Spreads a bill's allowance lines (negative amounts) over the lines they
+/// cover, so that a grant never pays what the plan already pays.
+fn payable_amounts(lines: &[crate::costing::CostLine]) -> Vec<Money> {
+    let mut payable: Vec<Money> = lines.iter().map(|l| l.amount.max(Money::ZERO)).collect();
+    for allowance in lines.iter().filter(|l| l.amount.is_negative()) {
+        let mut left = allowance.amount.negate();
+        for (i, l) in lines.iter().enumerate() {
+            let covers = match allowance.kind {
+                LineKind::ComputeCredit => l.kind == LineKind::Compute,
+                _ => l.kind != LineKind::PlanFee,
+            };
+            if !covers || !left.is_positive() {
+                continue;
+            }
+            // take ≤ both, so neither subtraction can overflow or go below zero.
+            let take = payable[i].min(left);
+            payable[i] = payable[i].checked_sub(take).unwrap_or(Money::ZERO);
+            left = left.checked_sub(take).unwrap_or(Money::ZERO);
+        }
+    }
+    payable
 }
 
 /// Turns bills into the ledger's shape, noting what is not hosted.
@@ -607,6 +634,7 @@ fn prepare(
                     not_hosted.push(key);
                 }
             }
+            let payable = payable_amounts(&bill.items);
             PreparedBill {
                 platform: Arc::from(bill.platform.as_str()),
                 vendor: bill.vendor,
@@ -614,11 +642,13 @@ fn prepare(
                 lines: bill
                     .items
                     .into_iter()
-                    .map(|l| PreparedLine {
+                    .zip(payable)
+                    .map(|(l, payable)| PreparedLine {
                         item: l.item.map(|i| Arc::from(i.as_str())),
                         resource: Arc::from(l.resource.as_str()),
                         kind: l.kind,
                         amount: l.amount,
+                        payable,
                     })
                     .collect(),
             }

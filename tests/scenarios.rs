@@ -198,3 +198,101 @@ fn money_in_a_ledger_adds_up() {
         assert_eq!(total, p.summary.total_cash);
     }
 }
+
+fn one_scenario(json: &str) -> Project {
+    let mut p = example();
+    p.scenarios = vec![serde_json::from_str(json).expect("scenario JSON")];
+    p.validate_references(&catalogs()).expect("valid scenario");
+    p
+}
+
+#[test]
+fn a_compute_only_grant_pays_only_what_the_plans_credit_leaves() {
+    let mut p = one_scenario(
+        r#"{"id": "s", "name": "S", "start": "2026-12", "horizon_months": 2,
+            "phases": [{"from_month": 1, "default_platform": "off",
+                        "placements": {"PostgreSQL": "supabase"}}]}"#,
+    );
+    p.workload.databases[0].memory_gb = "3".parse().unwrap();
+    p.credits.retain(|g| g.id == "supabase");
+    p.credits[0].pays_for = vec![infra_runway::costing::LineKind::Compute];
+    let l = query::ledger(&p, &catalogs(), "s").unwrap();
+    // Medium compute 730 h × 0.0822 = 60.01, less the Pro plan's $10
+    // compute credit: the grant pays 50.01; the $25 plan fee stays cash.
+    assert_eq!(l.months[0].credits_applied.to_string(), "50.01");
+    assert_eq!(l.months[0].gross.to_string(), "75.01");
+    assert_eq!(l.months[0].cash_burn.to_string(), "25.00");
+}
+
+#[test]
+fn usage_grows_month_by_month_compounding() {
+    let p = one_scenario(
+        r#"{"id": "s", "name": "S", "start": "2026-12", "horizon_months": 3,
+            "phases": [{"from_month": 1, "default_platform": "off", "placements": {"Egress": "railway"}}],
+            "growth": [{"item": "Egress", "monthly_percent": "10"}]}"#,
+    );
+    let l = query::ledger(&p, &catalogs(), "s").unwrap();
+    // Railway egress at $0.05/GB; the Hobby plan's $5 fee includes $5 of usage.
+    // Month 1: 50 GB = $2.50; month 3: 50 × 1.1² = 60.5 GB = $3.025 → $3.03.
+    let egress = |m: usize| {
+        l.months[m]
+            .lines
+            .iter()
+            .find(|x| &*x.resource == "Egress")
+            .unwrap()
+            .gross
+            .to_string()
+    };
+    assert_eq!(egress(0), "2.50");
+    assert_eq!(egress(1), "2.75");
+    assert_eq!(egress(2), "3.03");
+}
+
+#[test]
+fn one_off_costs_fall_in_their_month() {
+    let p = query::ledger(&example(), &catalogs(), "phased").unwrap();
+    // Month 2: "Move Postgres to Supabase", 8 h × $100.
+    assert_eq!(p.months[1].one_off.to_string(), "800.00");
+    assert_eq!(p.months[0].one_off.to_string(), "0");
+    assert_eq!(
+        p.months[1].cash_burn.dollars() - p.months[2].cash_burn.dollars(),
+        "800".parse().unwrap()
+    );
+}
+
+#[test]
+fn ledger_csv_escapes_formula_names() {
+    let dir = temp_dir("csv");
+    let mut p = example();
+    p.workload.services[0].name = "=HYPERLINK(\"http://x\")".into();
+    for s in &mut p.scenarios {
+        s.phases[0].placements.clear();
+        if s.phases.len() > 1 {
+            s.phases.truncate(1);
+        }
+    }
+    let path = dir.join("p.json");
+    std::fs::write(&path, p.to_json().unwrap()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_infra-runway"))
+        .args([
+            "ledger",
+            path.to_str().unwrap(),
+            "--scenario",
+            "railway-only",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",vCPU,"),
+        "{text}"
+    );
+    assert!(!text.contains(",=HYPERLINK"));
+}

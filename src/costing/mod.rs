@@ -92,6 +92,28 @@ pub enum LineKind {
     Vectors,
 }
 
+impl LineKind {
+    /// The kind as files and CSV write it (`plan_fee`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineKind::Compute => "compute",
+            LineKind::Memory => "memory",
+            LineKind::Instance => "instance",
+            LineKind::Database => "database",
+            LineKind::Storage => "storage",
+            LineKind::Egress => "egress",
+            LineKind::LoadBalancer => "load_balancer",
+            LineKind::Nodes => "nodes",
+            LineKind::PlanFee => "plan_fee",
+            LineKind::IncludedUsage => "included_usage",
+            LineKind::ComputeCredit => "compute_credit",
+            LineKind::Actions => "actions",
+            LineKind::Tokens => "tokens",
+            LineKind::Vectors => "vectors",
+        }
+    }
+}
+
 /// One itemized line: `quantity × unit_price = amount`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostLine {

@@ -65,6 +65,12 @@ impl CreditGrant {
             Decimal::from(MAX_AMOUNT),
             "USD",
         )?;
+        if self.amount.dollars().normalize().scale() > 2 {
+            return Err(InputError::Malformed {
+                path: format!("{path}.amount"),
+                message: format!("must be in whole cents (you entered {})", self.amount),
+            });
+        }
         if self.expires <= self.start {
             return Err(InputError::Malformed {
                 path: format!("{path}.expires"),

@@ -66,7 +66,11 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Date, DateError> {
         let bad = || DateError(s.to_string());
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let digits = b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits {
             return Err(bad());
         }
         let year = s[0..4].parse().map_err(|_| bad())?;
@@ -107,6 +111,7 @@ mod tests {
         assert!("2028-02-29".parse::<Date>().is_ok());
         assert!("2026-13-01".parse::<Date>().is_err());
         assert!("26-1-1".parse::<Date>().is_err());
+        assert!("2026-+1-01".parse::<Date>().is_err());
         assert!("1999-12-31".parse::<Date>().is_err());
     }
 }

@@ -65,7 +65,11 @@ impl FromStr for YearMonth {
     fn from_str(s: &str) -> Result<YearMonth, MonthError> {
         let bad = || MonthError(s.to_string());
         let b = s.as_bytes();
-        if b.len() != 7 || b[4] != b'-' {
+        let digits = b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit());
+        if b.len() != 7 || b[4] != b'-' || !digits {
             return Err(bad());
         }
         let year = s[0..4].parse().map_err(|_| bad())?;
@@ -105,6 +109,7 @@ mod tests {
         assert_eq!(m.plus(-12).unwrap().to_string(), "2025-12");
         assert_eq!(m.months_until("2028-06".parse().unwrap()), 18);
         assert!("2026-13".parse::<YearMonth>().is_err());
+        assert!("2026-+1".parse::<YearMonth>().is_err());
         assert!(m.plus(100_000).is_none());
     }
 }

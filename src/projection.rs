@@ -274,18 +274,29 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
     let mut runs_out: Option<u32> = None;
 
     for m in 1..=s.horizon_months {
-        let calendar = s
-            .start
-            .plus(i32::try_from(m - 1).unwrap_or(0))
-            .unwrap_or(s.start);
+        let calendar = i32::try_from(m - 1)
+            .ok()
+            .and_then(|n| s.start.plus(n))
+            .ok_or_else(|| {
+                CostError::Input(crate::error::InputError::Malformed {
+                    path: "scenario.horizon_months".into(),
+                    message: "runs past 2200-12".into(),
+                })
+            })?;
+        let month_end = calendar.plus(1).map(YearMonth::first_day);
         let Some((phase_idx, _)) = s.phase_at(m) else {
             continue;
         };
-        // Grants that expire before this month begins: waste what is left.
+        // A grant pays for the months wholly inside its dates. One that
+        // can no longer pay because it expires wastes what is left; one
+        // that expired before the scenario began plays no part.
         for (g, grant) in input.grants.iter().enumerate() {
-            if !ended[g] && calendar.first_day() >= grant.expires {
+            let expired = month_end.is_none_or(|end| end > grant.expires);
+            if !ended[g] && expired {
                 ended[g] = true;
-                if balance[g] > Money::ZERO && YearMonth::of(grant.expires) >= s.start {
+                if grant.expires <= s.start.first_day() {
+                    balance[g] = Money::ZERO;
+                } else if balance[g].is_positive() {
                     wasted[g] = balance[g];
                     events.push(Event::GrantExpired {
                         month: m,
@@ -313,14 +324,17 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
         });
         let mut paid_now = vec![Money::ZERO; input.grants.len()];
         let (mut gross_sum, mut credit_sum) = (Money::ZERO, Money::ZERO);
-        // Grants usable this month (started, not yet expired), in spending order.
+        // Grants usable this month (the month lies wholly inside their
+        // dates), in spending order.
         let month_start = calendar.first_day();
         let usable_now: Vec<usize> = order
             .iter()
             .copied()
             .filter(|&g| {
                 let grant = &input.grants[g];
-                YearMonth::of(grant.start) <= calendar && month_start < grant.expires
+                !ended[g]
+                    && grant.start <= month_start
+                    && month_end.is_some_and(|e| e <= grant.expires)
             })
             .collect();
         for bill in bills.iter() {
@@ -452,7 +466,7 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
         });
     }
 
-    let mut cliffs = cliffs(input, &paid, &balance, &ended, s.horizon_months);
+    let mut cliffs = cliffs(input, &paid, &events, &months);
     cliffs.sort_by(|a, b| (a.month, &a.grant).cmp(&(b.month, &b.grant)));
     for c in &cliffs {
         events.push(Event::CreditCliff {
@@ -495,37 +509,61 @@ fn event_month(e: &Event) -> u32 {
     }
 }
 
-/// A grant that stopped paying because it ran out or expired, and whose
-/// next month is within the horizon, makes a cliff.
+/// A grant that stopped paying in the month it was used up or expired,
+/// where cash burn (without one-off costs) then stepped up, makes a cliff:
+/// the first month it pays nothing, with the step-up — what the grant paid
+/// in its last full month, as far as cash burn really rose since then.
 fn cliffs(
     input: &ProjectionInput<'_>,
     paid: &[Vec<Money>],
-    balance: &[Money],
-    ended: &[bool],
-    horizon: u32,
+    events: &[Event],
+    months: &[MonthLedger],
 ) -> Vec<Cliff> {
+    let burn = |i: usize| -> Option<Decimal> {
+        months
+            .get(i)
+            .map(|m| m.cash_burn.dollars() - m.one_off.dollars())
+    };
     let mut out = Vec::new();
     for (g, grant) in input.grants.iter().enumerate() {
         let payments = &paid[g];
         let Some(last) = payments.iter().rposition(|p| p.is_positive()) else {
             continue;
         };
-        let stopped = !balance[g].is_positive() || ended[g];
-        let next = u32::try_from(last + 2).unwrap_or(u32::MAX);
-        if !stopped || next > horizon {
+        let next = last + 1; // index of the first month it pays nothing
+                             // Used up in its last paying month (event months count from 1) …
+        let used_up = events.iter().any(|e| {
+            matches!(e, Event::GrantExhausted { month, grant: id }
+                if *month as usize == last + 1 && id == &grant.id)
+        });
+        // … or no longer usable the next month because it expired.
+        let expired = months.get(next).is_some_and(|m| {
+            m.calendar
+                .plus(1)
+                .is_none_or(|end| end.first_day() > grant.expires)
+        });
+        if !(used_up || expired) {
             continue;
         }
-        // What the grant paid in its last full month.
-        let step = match last.checked_sub(1).map(|i| payments[i]) {
-            Some(before) if before > payments[last] => before,
-            _ => payments[last],
+        // The last month it paid in full: the one before a partial last month.
+        let full = match last.checked_sub(1) {
+            Some(before) if payments[before] > payments[last] => before,
+            _ => last,
         };
-        out.push(Cliff {
-            month: next,
-            grant: grant.id.clone(),
-            name: grant.name.clone(),
-            step_up: step,
-        });
+        let (Some(after), Some(before)) = (burn(next), burn(full)) else {
+            continue;
+        };
+        // The grant's own drop, as far as cash burn really rose (another
+        // grant taking over, or two grants ending together, count once).
+        let step = (after - before).min(payments[full].dollars());
+        if step > Decimal::ZERO {
+            out.push(Cliff {
+                month: u32::try_from(next + 1).unwrap_or(u32::MAX),
+                grant: grant.id.clone(),
+                name: grant.name.clone(),
+                step_up: Money::new(step),
+            });
+        }
     }
     out
 }
@@ -689,7 +727,10 @@ fn bills_for(
                 let grown = Decimal::from(svc.instances)
                     .checked_mul(f)
                     .unwrap_or(Decimal::MAX)
-                    .ceil();
+                    .round_dp_with_strategy(
+                        0,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    );
                 svc.instances = grown
                     .min(Decimal::from(limits::INSTANCES.1))
                     .to_u32()

@@ -135,6 +135,18 @@ impl Scenario {
             Decimal::from(MAX_HORIZON),
             "months",
         )?;
+        let last = i32::try_from(self.horizon_months)
+            .ok()
+            .and_then(|h| self.start.plus(h - 1));
+        if last.is_none() {
+            return Err(InputError::Malformed {
+                path: format!("{path}.horizon_months"),
+                message: format!(
+                    "{} months from {} run past 2200-12, the last month this app projects",
+                    self.horizon_months, self.start
+                ),
+            });
+        }
         let items = self.item_names(workload);
         for (i, s) in self.extra_services.iter().enumerate() {
             let p = format!("{path}.extra_services[{i}].name");
@@ -270,6 +282,12 @@ impl Scenario {
                 Decimal::ONE_HUNDRED,
                 "%",
             )?;
+            if self.growth[..i].iter().any(|o| o.item == g.item) {
+                return Err(InputError::Duplicate {
+                    path: format!("{p}.item"),
+                    name: g.item.clone(),
+                });
+            }
         }
         Ok(())
     }

@@ -50,12 +50,20 @@ const CASES: &[(&str, &str)] = &[
         "credits[0].start: \"2026-02-30\" is not a date of the form YYYY-MM-DD between 2000-01-01 and 2200-12-31 (line 97, column 27)",
     ),
     (
+        "grant-date-with-a-sign.json",
+        "credits[0].start: \"2026-+1-01\" is not a date of the form YYYY-MM-DD between 2000-01-01 and 2200-12-31 (line 97, column 27)",
+    ),
+    (
         "grant-duplicate-id.json",
         "credits[1].id: the name \"temporal\" is used twice; each name must be unique",
     ),
     (
         "grant-expires-before-start.json",
         "credits[0].expires: must be after the start date 2026-12-01 (you entered 2026-06-01)",
+    ),
+    (
+        "grant-fraction-of-a-cent.json",
+        "credits[0].amount: must be in whole cents (you entered 906.005)",
     ),
     (
         "grant-negative-amount.json",
@@ -68,6 +76,10 @@ const CASES: &[(&str, &str)] = &[
     (
         "grant-unknown-provider.json",
         "credits[0].provider: unknown provider \"digitalocean\" (known: railway, render, heroku, aws, azure, supabase, temporal, qdrant)",
+    ),
+    (
+        "growth-item-twice.json",
+        "scenarios[0].growth[1].item: the name \"Egress\" is used twice; each name must be unique",
     ),
     (
         "growth-too-fast.json",
@@ -160,6 +172,10 @@ const CASES: &[(&str, &str)] = &[
     (
         "scenario-horizon-zero.json",
         "scenarios[0].horizon_months must be between 1 and 120 months (you entered 0)",
+    ),
+    (
+        "scenario-runs-past-2200.json",
+        "scenarios[0].horizon_months: 36 months from 2199-06 run past 2200-12, the last month this app projects",
     ),
     (
         "scenario-unknown-plan.json",

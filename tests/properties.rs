@@ -278,24 +278,36 @@ mod projection_laws {
                 prop_assert!(proj.is_ok(), "{:?}", proj.err());
                 let proj = proj.unwrap();
                 let mut paid = vec![Money::ZERO; p.credits.len()];
+                let vendor_of = |platform: &str| cats.current(platform).unwrap().vendor.clone();
                 for m in &proj.months {
                     let mut credits_sum = Money::ZERO;
+                    let month_end = m.calendar.plus(1).unwrap().first_day();
+                    // Usable this month by the rule: the month lies wholly inside the dates.
+                    let usable = |g: &CreditGrant| g.start <= m.calendar.first_day() && month_end <= g.expires;
                     for l in &m.lines {
                         let c = Money::sum(l.credits.iter().map(|c| c.amount)).unwrap();
                         prop_assert_eq!(c.checked_add(l.cash).unwrap(), l.gross);
                         credits_sum = credits_sum.checked_add(c).unwrap();
-                        let mut last_expiry = None;
+                        let vendor = vendor_of(&l.platform);
                         for use_ in &l.credits {
                             let (gi, g) = p.credits.iter().enumerate().find(|(_, g)| *g.id == *use_.grant).unwrap();
                             prop_assert!(use_.amount.is_positive());
-                            // Usable: started, and the month begins before expiry.
-                            prop_assert!(YearMonth::of(g.start) <= m.calendar);
-                            prop_assert!(m.calendar.first_day() < g.expires);
-                            if let Some(prev) = last_expiry {
-                                prop_assert!(prev <= g.expires, "earliest-expiring first");
-                            }
-                            last_expiry = Some(g.expires);
+                            prop_assert!(usable(g), "{} paid outside its dates in {}", g.id, m.calendar);
+                            prop_assert_eq!(&g.provider, &vendor);
                             paid[gi] = paid[gi].checked_add(use_.amount).unwrap();
+                        }
+                        // A later-expiring grant pays only once every earlier-expiring
+                        // grant that could pay this line is used up.
+                        if let Some(latest) = l.credits.iter().map(|u| p.credits.iter().find(|g| *g.id == *u.grant).unwrap().expires).max() {
+                            for (hi, h) in p.credits.iter().enumerate() {
+                                let could = h.provider == vendor
+                                    && usable(h)
+                                    && (h.pays_for.is_empty() || h.pays_for.contains(&l.kind))
+                                    && h.expires < latest;
+                                if could {
+                                    prop_assert!(paid[hi] == h.amount, "{} skipped while it had money", h.id);
+                                }
+                            }
                         }
                     }
                     prop_assert_eq!(credits_sum, m.credits_applied);
@@ -306,7 +318,17 @@ mod projection_laws {
                 }
                 for (gi, g) in p.credits.iter().enumerate() {
                     prop_assert!(paid[gi] <= g.amount, "grant {} overpaid", g.id);
+                    let use_ = proj.grants.iter().find(|u| u.grant == g.id).unwrap();
+                    prop_assert_eq!(use_.used, paid[gi]);
+                    // Every dollar is used, wasted, still there, or expired before the start.
+                    let accounted = use_.used.checked_add(use_.wasted).unwrap().checked_add(use_.remaining).unwrap();
+                    prop_assert!(accounted == g.amount || (accounted == use_.used && g.expires <= s.start.first_day()));
                 }
+                let waste_events = Money::sum(proj.events.iter().filter_map(|e| match e {
+                    infra_runway::projection::Event::GrantExpired { wasted, .. } => Some(*wasted),
+                    _ => None,
+                })).unwrap();
+                prop_assert_eq!(waste_events, proj.summary.credits_wasted);
                 // More cash never shortens runway.
                 let mut richer = p.clone();
                 richer.cash.in_bank = richer.cash.in_bank.map(|c| c.checked_add(Money::new(Decimal::from(1000))).unwrap());

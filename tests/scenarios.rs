@@ -122,14 +122,22 @@ fn a_save_that_fails_midway_leaves_the_old_file_intact() {
     let path = dir.join("project.json");
     let old = include_str!("data/v1/qlp-v1.json");
     std::fs::write(&path, old).unwrap();
-    let (code, stderr) = cli(&["example", path.to_str().unwrap()], true);
+    let (code, stderr) = cli(&["example", path.to_str().unwrap(), "--force"], true);
     assert_eq!(code, 2);
     assert!(stderr.contains("could not be written (simulated failure midway through the write); the previous file, if any, is intact"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
     let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
-    // Without the failure the same save replaces it with the example.
-    let (code, _) = cli(&["example", path.to_str().unwrap()], false);
+    // Without --force an existing project is not replaced.
+    let (code, stderr) = cli(&["example", path.to_str().unwrap()], false);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("exists already; pass --force to replace it"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
+    // Without the failure, and with --force, the save replaces it.
+    let (code, _) = cli(&["example", path.to_str().unwrap(), "--force"], false);
     assert_eq!(code, 0);
     let saved = Project::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(saved, example());
@@ -144,7 +152,7 @@ fn an_unreadable_or_newer_file_is_never_overwritten() {
     ] {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
-        let (code, stderr) = cli(&["example", path.to_str().unwrap()], false);
+        let (code, stderr) = cli(&["example", path.to_str().unwrap(), "--force"], false);
         assert_eq!(code, 2, "{name}");
         assert!(stderr.contains("is left untouched"), "{stderr}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{name}");
@@ -295,4 +303,57 @@ fn ledger_csv_escapes_formula_names() {
         "{text}"
     );
     assert!(!text.contains(",=HYPERLINK"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_or_a_folder_is_never_replaced() {
+    let dir = temp_dir("link");
+    let target = dir.join("real.json");
+    std::fs::write(&target, include_str!("data/v1/qlp-v1.json")).unwrap();
+    let link = dir.join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let (code, stderr) = cli(&["example", link.to_str().unwrap(), "--force"], false);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is a link"), "{stderr}");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let (code, stderr) = cli(&["example", dir.to_str().unwrap(), "--force"], false);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not a file"), "{stderr}");
+}
+
+#[test]
+fn the_fast_comparison_agrees_with_the_full_ledgers() {
+    let project = example();
+    let cmp = query::compare(&project, &catalogs()).unwrap();
+    for summary in &cmp.scenarios {
+        let full = query::ledger(&project, &catalogs(), &summary.id).unwrap();
+        assert_eq!(&full.summary, summary);
+    }
+}
+
+#[test]
+fn instances_grow_by_rounding_to_the_nearest_whole_instance() {
+    let p = one_scenario(
+        r#"{"id": "s", "name": "S", "start": "2026-12", "horizon_months": 12,
+            "phases": [{"from_month": 1, "default_platform": "off", "placements": {"Orchestrator": "railway"}}],
+            "growth": [{"item": "Orchestrator", "monthly_percent": "10", "resources": true}]}"#,
+    );
+    let l = query::ledger(&p, &catalogs(), "s").unwrap();
+    // 1 × 1.1^(m−1) instances, rounded to the nearest: month 2 is 1.1 → 1,
+    // month 5 is 1.4641 → 1, month 6 is 1.61051 → 2 (not 2 from month 2 on).
+    let orchestrator = |m: usize| -> rust_decimal::Decimal {
+        l.months[m]
+            .lines
+            .iter()
+            .filter(|x| x.item.as_deref() == Some("Orchestrator"))
+            .map(|x| x.gross.dollars())
+            .sum()
+    };
+    assert_eq!(orchestrator(1).to_string(), "19.98");
+    assert_eq!(orchestrator(4).to_string(), "19.98");
+    assert_eq!(orchestrator(5).to_string(), "39.96");
 }

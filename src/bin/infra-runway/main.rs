@@ -76,6 +76,9 @@ enum Command {
     Example {
         /// Where to write it; standard output when omitted.
         path: Option<PathBuf>,
+        /// Replace an existing project file at PATH.
+        #[arg(long)]
+        force: bool,
     },
     /// The loaded pricing catalogs and their dates.
     Catalogs {
@@ -191,7 +194,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     [one] => json(one)?,
                     _ => json(&costs)?,
                 },
-                Format::Table | Format::Csv => {
+                Format::Csv => return Err(csv_is_for_scenarios()),
+                Format::Table => {
                     let mut out = format!("{}\n\n", costs.project);
                     for p in &costs.platforms {
                         out.push_str(&table::cost_table(p));
@@ -207,7 +211,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 query::platforms(&project, &catalogs).map_err(|e| query_failure(subject, e))?;
             match format {
                 Format::Json => json(&cmp),
-                Format::Table | Format::Csv => Ok(table::comparison_table(&cmp)),
+                Format::Table => Ok(table::comparison_table(&cmp)),
+                Format::Csv => Err(csv_is_for_scenarios()),
             }
         }
         Command::Compare { project, format } => {
@@ -246,22 +251,30 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 project.scenarios.len()
             ))
         }
-        Command::Example { path } => {
+        Command::Example { path, force } => {
             let project = Project::example().map_err(|e| Failure::new(None, e))?;
             let text = project.to_json().map_err(|e| Failure::new(None, e))?;
             match path {
                 None => Ok(text),
                 Some(path) => {
-                    project_file::save(&path, &text)?;
+                    project_file::save(&path, &text, force)?;
                     Ok(format!("wrote the example project to {}\n", path.display()))
                 }
             }
         }
         Command::Catalogs { format } => match format {
             Format::Json => json(&catalogs.all()),
-            Format::Table | Format::Csv => Ok(table::catalogs_table(&catalogs)),
+            Format::Table => Ok(table::catalogs_table(&catalogs)),
+            Format::Csv => Err(csv_is_for_scenarios()),
         },
     }
+}
+
+fn csv_is_for_scenarios() -> Failure {
+    Failure::new(
+        Some("--format".into()),
+        "csv is available for compare and ledger; use table or json here",
+    )
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {

@@ -36,26 +36,48 @@ pub fn load(path: Option<&Path>) -> Result<(String, Project), Failure> {
     Ok((subject, project))
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, then renamed over the target. A file that exists but is
-/// not a readable project of this version or older is never overwritten.
-pub fn save(path: &Path, text: &str) -> Result<(), Failure> {
+/// Writes `text` to `path` atomically: a new temporary file in the same
+/// folder, flushed to disk, then renamed over the target, and the folder
+/// flushed. A link, a file that is not a readable project of this version
+/// or older, or (without `force`) any existing project is never replaced.
+pub fn save(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
     let subject = path.display().to_string();
     let fail = |why: String| Failure::new(Some(subject.clone()), why);
-    if path.exists() {
-        let existing = std::fs::read(path)
-            .map_err(|e| fail(format!("cannot be read ({e}), so it is not overwritten")))?;
-        let readable = String::from_utf8(existing)
-            .ok()
-            .map(|t| Project::parse(&t))
-            .is_some_and(|r| r.is_ok());
-        if !readable {
+    let mut permissions = None;
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(fail(format!(
+                "cannot be inspected ({e}), so it is not overwritten"
+            )))
+        }
+        Ok(meta) if meta.file_type().is_symlink() => {
             return Err(fail(
-                "exists and is not a project this version can read; it is left untouched (choose another file)".into(),
+                "is a link; save to the file it points to instead".into(),
             ));
         }
+        Ok(meta) if !meta.is_file() => {
+            return Err(fail("is not a file; choose a file name".into()));
+        }
+        Ok(meta) => {
+            let existing = std::fs::read(path)
+                .map_err(|e| fail(format!("cannot be read ({e}), so it is not overwritten")))?;
+            let readable = String::from_utf8(existing)
+                .ok()
+                .map(|t| Project::parse(&t))
+                .is_some_and(|r| r.is_ok());
+            if !readable {
+                return Err(fail(
+                    "exists and is not a project this version can read; it is left untouched (choose another file)".into(),
+                ));
+            }
+            if !force {
+                return Err(fail("exists already; pass --force to replace it".into()));
+            }
+            permissions = Some(meta.permissions());
+        }
     }
-    infra_runway_store::write_atomic(path, text.as_bytes()).map_err(|e| {
+    store::write_atomic(path, text.as_bytes(), permissions).map_err(|e| {
         fail(format!(
             "could not be written ({e}); the previous file, if any, is intact"
         ))
@@ -63,11 +85,16 @@ pub fn save(path: &Path, text: &str) -> Result<(), Failure> {
 }
 
 /// Atomic writes, kept apart so a test can make them fail midway.
-pub mod infra_runway_store {
+pub mod store {
     use super::*;
 
-    /// Writes through a temporary file in the same folder, fsync, rename.
-    pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    /// Writes through a new temporary file in the same folder, fsync,
+    /// rename, fsync of the folder.
+    pub fn write_atomic(
+        path: &Path,
+        bytes: &[u8],
+        permissions: Option<std::fs::Permissions>,
+    ) -> std::io::Result<()> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => std::path::PathBuf::from("."),
@@ -76,9 +103,17 @@ pub mod infra_runway_store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "project.json".into());
-        let tmp = dir.join(format!(".{name}.saving-{}", std::process::id()));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let tmp = dir.join(format!(".{name}.{}-{nanos}.saving", std::process::id()));
         let result = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
+            // create_new never follows or truncates something already there.
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?;
             // A test sets this to prove a failure midway leaves the old file.
             if std::env::var_os("INFRA_RUNWAY_FAIL_WRITE_AFTER").is_some() {
                 f.write_all(&bytes[..bytes.len() / 2])?;
@@ -87,11 +122,13 @@ pub mod infra_runway_store {
                 ));
             }
             f.write_all(bytes)?;
+            if let Some(p) = permissions {
+                f.set_permissions(p)?;
+            }
             f.sync_all()?;
             std::fs::rename(&tmp, path)?;
-            if let Ok(d) = std::fs::File::open(&dir) {
-                let _ = d.sync_all();
-            }
+            // Make the rename itself durable.
+            std::fs::File::open(&dir)?.sync_all()?;
             Ok(())
         })();
         if result.is_err() {

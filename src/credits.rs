@@ -26,7 +26,8 @@ pub struct CreditGrant {
     pub amount: Money,
     /// First day it can be used.
     pub start: Date,
-    /// The day it expires: it pays for months that begin before this day.
+    /// The day it expires: it pays for the months that lie wholly between
+    /// `start` and this day.
     pub expires: Date,
     /// The kinds of line it pays for; empty for the provider's whole bill.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -6,12 +6,13 @@
 //! Definitions (as in the product brief):
 //! - **Gross cost** of a month: what the providers bill before credits.
 //! - **Credits applied**: grants pay the lines they apply to,
-//!   earliest-expiring first, from their start until their expiry; what is
-//!   left at expiry is **wasted**. A grant pays only what a plan's own
+//!   earliest-expiring first, for the months that lie wholly between their
+//!   start and their expiry; what is left at expiry is **wasted**. A grant pays only what a plan's own
 //!   allowance (included usage, a compute credit) leaves of a line.
 //! - **Cash burn**: gross − credits applied + one-off costs of the month.
 //! - **Credit cliff**: the first month a grant pays nothing after it is
-//!   exhausted or expires; the step-up is what it paid in its last full month.
+//!   exhausted or expires, when cash burn rises; the step-up is what the
+//!   grant paid in its last full month, as far as cash burn really rose.
 //! - **Runway**: the whole months cash in bank pays for cash burn + other
 //!   monthly burn; "beyond the horizon" when it never runs out within it.
 

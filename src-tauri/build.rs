@@ -1,7 +1,16 @@
 fn main() {
     // Declares the app's own commands in its ACL manifest, so that the
     // capability file can allow exactly these and nothing else.
-    let manifest = tauri_build::AppManifest::new().commands(&["example_overview"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "session_view",
+        "apply_edit",
+        "add_template",
+        "undo",
+        "redo",
+        "new_project",
+        "open_example",
+        "scenario_ledger",
+    ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri build step failed: {e:#}");
         std::process::exit(1);

@@ -79,6 +79,21 @@ pub enum InputError {
     },
 }
 
+impl InputError {
+    /// The field the error is about, if one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            InputError::Malformed { path, .. }
+            | InputError::OutOfRange { path, .. }
+            | InputError::Empty { path, .. }
+            | InputError::TooLong { path, .. }
+            | InputError::Duplicate { path, .. }
+            | InputError::Unknown { path, .. } => Some(path),
+            InputError::NewerVersion { .. } => Some("format_version"),
+        }
+    }
+}
+
 /// Why a cost could not be computed for a valid workload.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CostError {

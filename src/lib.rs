@@ -20,5 +20,6 @@ pub mod project;
 pub mod projection;
 pub mod query;
 pub mod scenario;
+pub mod session;
 pub mod table;
 pub mod workload;

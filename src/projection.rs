@@ -194,6 +194,8 @@ pub struct ScenarioSummary {
     pub credits_wasted: Money,
     /// Credit cliffs.
     pub cliffs: Vec<Cliff>,
+    /// How each grant was used.
+    pub grants: Vec<GrantUse>,
 }
 
 /// A scenario projected month by month.
@@ -606,6 +608,7 @@ fn summarize(
         credits_used,
         credits_wasted,
         cliffs,
+        grants: grants.to_vec(),
     })
 }
 

@@ -206,14 +206,38 @@ pub fn compare(project: &Project, catalogs: &Catalogs) -> Result<ScenarioCompari
     })
 }
 
-/// The month-by-month ledger of the scenario with this id.
+/// The scenario with this id, month by month: totals and events only.
+pub fn monthly(
+    project: &Project,
+    catalogs: &Catalogs,
+    scenario_id: &str,
+) -> Result<Projection, CostError> {
+    project.validate_references(catalogs)?;
+    project_scenario(
+        project,
+        catalogs,
+        find_scenario(project, scenario_id)?,
+        false,
+    )
+}
+
+/// The month-by-month ledger of the scenario with this id, line by line.
 pub fn ledger(
     project: &Project,
     catalogs: &Catalogs,
     scenario_id: &str,
 ) -> Result<Projection, CostError> {
     project.validate_references(catalogs)?;
-    let scenario = project
+    project_scenario(
+        project,
+        catalogs,
+        find_scenario(project, scenario_id)?,
+        true,
+    )
+}
+
+fn find_scenario<'p>(project: &'p Project, scenario_id: &str) -> Result<&'p Scenario, InputError> {
+    project
         .scenarios
         .iter()
         .find(|s| s.id == scenario_id)
@@ -227,6 +251,5 @@ pub fn ledger(
                 .map(|s| s.id.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-        })?;
-    project_scenario(project, catalogs, scenario, true)
+        })
 }

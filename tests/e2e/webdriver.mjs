@@ -73,8 +73,8 @@ export class WebDriver {
     return this.call("POST", this.s(`/element/${id}/click`), {});
   }
 
-  async execute(script, args = []) {
-    return this.call("POST", this.s("/execute/sync"), { script, args });
+  async execute(script, args = [], async = false) {
+    return this.call("POST", this.s(async ? "/execute/async" : "/execute/sync"), { script, args });
   }
 
   async title() {

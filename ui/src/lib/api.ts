@@ -1,10 +1,18 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { CommandError, Overview } from "./types";
+import type { CommandError, Edit, LedgerView, SessionView } from "./types";
 
-/** Loads the built-in example with its platform comparison and costs. */
-export async function loadExampleOverview(): Promise<Overview> {
-  return invoke<Overview>("example_overview");
-}
+// The only place the window calls the desktop shell.
+
+export const api = {
+  sessionView: () => invoke<SessionView>("session_view"),
+  applyEdit: (edit: Edit) => invoke<SessionView>("apply_edit", { edit }),
+  addTemplate: (template: string) => invoke<SessionView>("add_template", { template }),
+  undo: () => invoke<SessionView>("undo"),
+  redo: () => invoke<SessionView>("redo"),
+  newProject: () => invoke<SessionView>("new_project"),
+  openExample: () => invoke<SessionView>("open_example"),
+  scenarioLedger: (id: string) => invoke<LedgerView>("scenario_ledger", { id }),
+};
 
 /** The message to show for a failed command, whatever was thrown. */
 export function errorMessage(e: unknown): string {
@@ -14,4 +22,13 @@ export function errorMessage(e: unknown): string {
   }
   if (typeof e === "string" && e.length > 0) return e;
   return "Something went wrong, and no reason was given.";
+}
+
+/** The field a failed edit is about, if the shell said. */
+export function errorPath(e: unknown): string | null {
+  if (typeof e === "object" && e !== null && "path" in e) {
+    const p = (e as CommandError).path;
+    return typeof p === "string" ? p : null;
+  }
+  return null;
 }

@@ -36,6 +36,9 @@ export interface Project {
   description?: string;
   billing_month: "platform" | "30d" | "730h";
   workload: Workload;
+  credits?: Grant[];
+  cash?: { in_bank?: Decimal | null; other_monthly_burn?: Decimal | null };
+  scenarios?: Scenario[];
 }
 
 export interface MonthUsed {
@@ -121,6 +124,7 @@ export interface ScenarioSummary {
   credits_used: Decimal;
   credits_wasted: Decimal;
   cliffs: Cliff[];
+  grants: { grant: string; name: string; amount: Decimal; used: Decimal; wasted: Decimal; remaining: Decimal }[];
 }
 
 export interface ScenarioComparison {
@@ -139,4 +143,62 @@ export interface Overview {
 export interface CommandError {
   kind: string;
   message: string;
+  path?: string | null;
+}
+
+export interface Grant {
+  id: string;
+  name: string;
+  provider: string;
+  amount: Decimal;
+  start: string;
+  expires: string;
+  pays_for?: string[];
+}
+
+export interface Phase {
+  from_month: number;
+  default_platform: string;
+  placements?: Record<string, string>;
+}
+
+export interface Scenario {
+  id: string;
+  name: string;
+  description?: string;
+  start: string;
+  horizon_months: number;
+  phases: Phase[];
+}
+
+export type Edit =
+  | { op: "set"; path: string; value: unknown }
+  | { op: "append"; path: string; value: unknown }
+  | { op: "remove"; path: string };
+
+export interface SessionView {
+  title: string;
+  file_name: string | null;
+  dirty: boolean;
+  is_example: boolean;
+  can_undo: boolean;
+  can_redo: boolean;
+  overview: Overview;
+}
+
+export interface MonthRow {
+  month: number;
+  calendar: string;
+  gross: Decimal;
+  credits_applied: Decimal;
+  one_off: Decimal;
+  cash_burn: Decimal;
+  cumulative_cash_burn: Decimal;
+  cash_balance: Decimal | null;
+}
+
+export interface LedgerView {
+  summary: ScenarioSummary;
+  months: MonthRow[];
+  events: { event: string; month: number; grant?: string; wasted?: Decimal; step_up?: Decimal }[];
 }

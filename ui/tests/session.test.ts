@@ -1,7 +1,8 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
-import { OverviewStore, compareDecimal, monthNote } from "../src/lib/overview.svelte";
-import type { Overview, PlatformCost, PlatformRow } from "../src/lib/types";
+import { compareDecimal, monthNote } from "../src/lib/compare";
+import { SessionStore, fieldMessage } from "../src/lib/session.svelte";
+import type { Overview, PlatformCost, PlatformRow, SessionView } from "../src/lib/types";
 
 function row(id: string, cost: string, notHosted = 0): PlatformRow {
   return {
@@ -59,22 +60,26 @@ const overview: Overview = {
   },
 };
 
+function view(o: Overview, title = "qlp.json — Infra Runway"): SessionView {
+  return { title, file_name: "qlp.json", dirty: false, is_example: false, can_undo: false, can_redo: false, overview: o };
+}
+
 afterEach(() => clearMocks());
 
-describe("OverviewStore", () => {
-  it("loads the example through the example_overview command", async () => {
+describe("SessionStore", () => {
+  it("loads the session and derives what the window shows", async () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
-      return overview;
+      return view(overview);
     });
-    const store = new OverviewStore();
+    const store = new SessionStore();
     expect(store.status).toBe("loading");
     await store.load();
-    expect(calls).toEqual(["example_overview"]);
+    expect(calls).toEqual(["session_view"]);
     expect(store.status).toBe("ready");
-    expect(store.hosting.map((p) => p.id)).toEqual(["railway", "render", "heroku", "cheap"]);
-    expect(store.managed.map((p) => p.platform)).toEqual(["supabase"]);
+    expect(store.hosting.map((p: PlatformRow) => p.id)).toEqual(["railway", "render", "heroku", "cheap"]);
+    expect(store.managed.map((p: PlatformCost) => p.platform)).toEqual(["supabase"]);
     expect(store.selectedCost?.total).toBe("212.29");
     // The cheapest platform that hosts everything; "cheap" leaves items out.
     expect(store.cheapest?.id).toBe("render");
@@ -83,14 +88,62 @@ describe("OverviewStore", () => {
     expect(store.selectedCost?.platform).toBe("supabase");
   });
 
+  it("keeps a refused value's message beside its field and changes nothing", async () => {
+    mockIPC((cmd, args) => {
+      if (cmd === "apply_edit") {
+        const edit = (args as { edit: { path: string; value: string } }).edit;
+        if (edit.value === "-2") {
+          throw {
+            kind: "input",
+            path: edit.path,
+            message: `${edit.path} must be between 0.125 and 256 GB (you entered -2)`,
+          };
+        }
+        return view(overview, "qlp.json • — Infra Runway");
+      }
+      return view(overview);
+    });
+    const store = new SessionStore();
+    await store.load();
+    const before = store.view;
+    await store.set("workload.services[0].memory_gb", "-2");
+    expect(store.fieldErrors["workload.services[0].memory_gb"]).toBe(
+      "Must be between 0.125 and 256 GB (you entered -2)",
+    );
+    expect(store.view).toBe(before);
+    await store.set("workload.services[0].memory_gb", "2");
+    expect(store.fieldErrors["workload.services[0].memory_gb"]).toBeUndefined();
+    expect(store.view?.title).toBe("qlp.json • — Infra Runway");
+  });
+
+  it("sends undo and redo to the shell", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      return view(overview);
+    });
+    const store = new SessionStore();
+    await store.load();
+    await store.undo();
+    await store.redo();
+    expect(calls).toEqual(["session_view", "undo", "redo"]);
+  });
+
   it("shows the command's message when loading fails", async () => {
     mockIPC(() => {
-      throw { kind: "input", message: "workload.services[0].vcpu must be between 0.05 and 64 vCPU (you entered -1)" };
+      throw { kind: "input", message: "format_version 3 was written by a newer version of Infra Runway" };
     });
-    const store = new OverviewStore();
+    const store = new SessionStore();
     await store.load();
     expect(store.status).toBe("error");
-    expect(store.error).toBe("workload.services[0].vcpu must be between 0.05 and 64 vCPU (you entered -1)");
+    expect(store.error).toBe("format_version 3 was written by a newer version of Infra Runway");
+  });
+});
+
+describe("fieldMessage", () => {
+  it("drops the field path the message starts with", () => {
+    const e = { kind: "input", path: "credits[0].amount", message: "credits[0].amount: must be in whole cents (you entered 1.001)" };
+    expect(fieldMessage(e, "credits[0].amount")).toBe("Must be in whole cents (you entered 1.001)");
   });
 });
 

@@ -1,0 +1,133 @@
+// The window's state: the session view from the shell, which step is
+// open, the message beside each field whose last edit was refused.
+
+import { api, errorMessage, errorPath } from "./api";
+import type { Edit, LedgerView, Overview, PlatformCost, PlatformRow, SessionView } from "./types";
+import { compareDecimal, monthNote } from "./compare";
+
+export type Status = "loading" | "ready" | "error";
+export type Step = "workload" | "credits" | "scenarios" | "results" | "platforms";
+
+export class SessionStore {
+  status = $state<Status>("loading");
+  view = $state<SessionView | null>(null);
+  error = $state("");
+  notice = $state("");
+  fieldErrors = $state<Record<string, string>>({});
+  step = $state<Step>("results");
+  selected = $state("railway");
+  scenario = $state<string | null>(null);
+  ledger = $state<LedgerView | null>(null);
+
+  data: Overview | null = $derived(this.view?.overview ?? null);
+  hosting: PlatformRow[] = $derived(this.data?.comparison.platforms ?? []);
+  managed: PlatformCost[] = $derived((this.data?.costs.platforms ?? []).filter((p) => p.kind === "managed"));
+  selectedCost: PlatformCost | null = $derived(
+    this.data?.costs.platforms.find((p) => p.platform === this.selected) ?? null,
+  );
+  cheapest: PlatformRow | null = $derived(cheapestRow(this.hosting));
+  maxCost: string = $derived(
+    this.hosting.reduce((m, p) => (compareDecimal(p.monthly_cost, m) > 0 ? p.monthly_cost : m), "0"),
+  );
+  monthNote: string = $derived(monthNote(this.hosting));
+
+  async load(): Promise<void> {
+    this.status = "loading";
+    try {
+      this.view = await api.sessionView();
+      this.status = "ready";
+      await this.refreshLedger();
+    } catch (e) {
+      this.error = errorMessage(e);
+      this.status = "error";
+    }
+  }
+
+  /** Runs a command that returns a new view; a refusal becomes a notice. */
+  async run(command: Promise<SessionView>, clearFieldErrors = true): Promise<boolean> {
+    try {
+      this.view = await command;
+      this.notice = "";
+      if (clearFieldErrors) this.fieldErrors = {};
+      await this.refreshLedger();
+      return true;
+    } catch (e) {
+      this.notice = errorMessage(e);
+      return false;
+    }
+  }
+
+  /** Sets a field; a refused value keeps its message beside the field. */
+  async set(path: string, value: unknown): Promise<void> {
+    try {
+      this.view = await api.applyEdit({ op: "set", path, value });
+      if (path in this.fieldErrors) {
+        const { [path]: _gone, ...rest } = this.fieldErrors;
+        this.fieldErrors = rest;
+      }
+      this.notice = "";
+      await this.refreshLedger();
+    } catch (e) {
+      this.fieldErrors = { ...this.fieldErrors, [path]: fieldMessage(e, path) };
+    }
+  }
+
+  async edit(edit: Edit): Promise<boolean> {
+    return this.run(api.applyEdit(edit), false);
+  }
+
+  undo = () => this.run(api.undo());
+  redo = () => this.run(api.redo());
+  newProject = () => this.run(api.newProject());
+  openExample = () => this.run(api.openExample());
+  addTemplate = (t: string) => this.run(api.addTemplate(t), false);
+
+  select(platform: string): void {
+    this.selected = platform;
+  }
+
+  async showScenario(id: string | null): Promise<void> {
+    this.scenario = id;
+    await this.refreshLedger();
+  }
+
+  /** The month-by-month table is fetched only while the Results step shows it. */
+  async refreshLedger(): Promise<void> {
+    const ids = this.data?.scenarios.scenarios.map((s) => s.id) ?? [];
+    if (this.scenario === null || !ids.includes(this.scenario)) this.scenario = ids[0] ?? null;
+    if (this.step !== "results") return;
+    this.ledger = this.scenario === null ? null : await api.scenarioLedger(this.scenario).catch(() => null);
+  }
+
+  async go(step: Step): Promise<void> {
+    this.step = step;
+    await this.refreshLedger();
+  }
+}
+
+/** The message beside a field: the core's text without the field path it
+ *  starts with (the field is right there). */
+export function fieldMessage(e: unknown, path: string): string {
+  const msg = errorMessage(e);
+  const p = errorPath(e) ?? path;
+  for (const prefix of [`${p}: `, `${p} `]) {
+    if (msg.startsWith(prefix)) {
+      const rest = msg.slice(prefix.length);
+      return prefix.endsWith(": ") ? capitalize(rest) : `Must ${rest.replace(/^must /, "")}`;
+    }
+  }
+  return msg;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function cheapestRow(rows: PlatformRow[]): PlatformRow | null {
+  let best: PlatformRow | null = null;
+  for (const r of rows) {
+    if (r.not_hosted.length > 0) continue;
+    if (best === null || compareDecimal(r.monthly_cost, best.monthly_cost) < 0) best = r;
+  }
+  return best;
+}

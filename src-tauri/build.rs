@@ -10,6 +10,14 @@ fn main() {
         "new_project",
         "open_example",
         "scenario_ledger",
+        "files_view",
+        "open_file",
+        "open_recent",
+        "save",
+        "save_as",
+        "autosave",
+        "restore_recovery",
+        "discard_recovery",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri build step failed: {e:#}");

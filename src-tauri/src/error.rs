@@ -17,6 +17,15 @@ pub(crate) enum CommandError {
     /// The system clock could not be read.
     #[error("the system clock could not be read, so the current month is unknown")]
     Clock,
+    /// A file could not be read or written.
+    #[error(transparent)]
+    File(Box<crate::files::store::StoreError>),
+    /// The window asked for a file that is not on the recent list.
+    #[error("{0} is not on the recent files list; open it with Open…")]
+    NotRecent(String),
+    /// The recovery copy could not be written or read.
+    #[error("the recovery copy of unsaved work could not be kept ({0})")]
+    Recovery(String),
 }
 
 impl serde::Serialize for CommandError {
@@ -26,11 +35,19 @@ impl serde::Serialize for CommandError {
             CommandError::Cost(CostError::Input(e)) => ("input", e.path()),
             CommandError::Cost(_) => ("cost", None),
             CommandError::Clock => ("clock", None),
+            CommandError::File(_) | CommandError::NotRecent(_) => ("file", None),
+            CommandError::Recovery(_) => ("recovery", None),
         };
         let mut s = serializer.serialize_struct("CommandError", 3)?;
         s.serialize_field("kind", kind)?;
         s.serialize_field("message", &self.to_string())?;
         s.serialize_field("path", &path)?;
         s.end()
+    }
+}
+
+impl From<crate::files::store::StoreError> for CommandError {
+    fn from(e: crate::files::store::StoreError) -> Self {
+        CommandError::File(Box::new(e))
     }
 }

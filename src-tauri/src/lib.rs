@@ -5,6 +5,7 @@
 mod clock;
 mod commands;
 mod error;
+mod files;
 mod state;
 
 use infra_runway::catalog::Catalogs;
@@ -31,7 +32,9 @@ pub fn run() {
     };
     let session = Session::new(example, None, true, true);
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(catalogs, session))
+        .on_window_event(close_guard)
         .invoke_handler(tauri::generate_handler![
             commands::session_view,
             commands::apply_edit,
@@ -41,10 +44,50 @@ pub fn run() {
             commands::new_project,
             commands::open_example,
             commands::scenario_ledger,
+            commands::files_view,
+            commands::open_file,
+            commands::open_recent,
+            commands::save,
+            commands::save_as,
+            commands::autosave,
+            commands::restore_recovery,
+            commands::discard_recovery,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Infra Runway stopped with an error: {e}");
         std::process::exit(1);
     }
+}
+
+/// Asks before a window with unsaved changes closes.
+fn close_guard(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use tauri::Manager;
+    use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
+    let tauri::WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    let app = window.app_handle().clone();
+    let dirty = app.state::<state::AppState>().session().is_dirty();
+    if !dirty {
+        return;
+    }
+    api.prevent_close();
+    let window = window.clone();
+    // The answer comes from a native dialog; wait for it off the main thread.
+    std::thread::spawn(move || {
+        let close = app
+            .dialog()
+            .message("This project has unsaved changes. A recovery copy is kept until you save or discard them.")
+            .title("Close without saving?")
+            .kind(MessageDialogKind::Warning)
+            .buttons(MessageDialogButtons::OkCancelCustom(
+                "Close without saving".into(),
+                "Cancel".into(),
+            ))
+            .blocking_show();
+        if close {
+            let _ = window.destroy();
+        }
+    });
 }

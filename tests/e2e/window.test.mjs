@@ -5,7 +5,8 @@
 // edit to the updated results over 100 edits.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, writeFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -22,11 +23,19 @@ const artifacts = join(here, "artifacts");
 let driver;
 let wd;
 let startedAt;
+// The app's data folder and the file its dialogs answer with, kept apart
+// from the user's own.
+const sandbox = mkdtempSync(join(tmpdir(), "infra-runway-e2e-"));
+const savedFile = join(sandbox, "qlp-e2e.json");
+const dataDir = join(sandbox, "data");
 
 before(async () => {
   assert.ok(existsSync(app), `the desktop app is built at ${app}`);
   assert.ok(existsSync(driverBin), `tauri-driver is installed at ${driverBin}`);
-  driver = spawn(driverBin, ["--port", String(port)], { stdio: ["ignore", "inherit", "inherit"] });
+  driver = spawn(driverBin, ["--port", String(port)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, INFRA_RUNWAY_DIALOG_PATH: savedFile, XDG_DATA_HOME: dataDir },
+  });
   wd = new WebDriver(`http://127.0.0.1:${port}`);
   await wd.waitReady(20_000);
   startedAt = performance.now();
@@ -202,4 +211,34 @@ test("edits reach the results within a frame: 100 edits measured", async () => {
   console.log(`edit to updated results over 100 edits: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
   const rss = await wd.execute("return 0");
   assert.equal(rss, 0);
+});
+
+test("unsaved work is kept as a recovery copy; save, start anew, open and find every value", async () => {
+  await step("credits");
+  await type("credits[1].amount", "450");
+  await wd.waitText('[data-testid="grant-used-supabase-hybrid"]', (t) => t.startsWith("$300.00"), 5_000);
+  assert.match(await wd.title(), /•/);
+  // A moment after the edit, a recovery copy is written to the app's data folder.
+  const recovery = join(dataDir, "app.infrarunway.desktop", "recovery.json");
+  for (let i = 0; i < 50 && !existsSync(recovery); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(existsSync(recovery), "recovery copy written");
+  assert.match(readFileSync(recovery, "utf8"), /"amount": "450"/);
+
+  await wd.click(await wd.find('[data-testid="save"]'));
+  await wd.waitText('[data-testid="window-title"]', (t) => t === "qlp-e2e.json — Infra Runway", 5_000);
+  assert.equal(await wd.title(), "qlp-e2e.json — Infra Runway");
+  assert.match(readFileSync(savedFile, "utf8"), /"format_version": 2/);
+  for (let i = 0; i < 50 && existsSync(recovery); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(!existsSync(recovery), "recovery copy removed once saved");
+
+  for (const b of await wd.findAll('.toolbar-row button')) {
+    if ((await wd.text(b)) === "New") await wd.click(b);
+  }
+  await wd.waitText('[data-testid="project-name"]', (t) => t === "Untitled project", 5_000);
+  await wd.click(await wd.find('[data-testid="open"]'));
+  await wd.waitText('[data-testid="project-name"]', (t) => t === "QLP platform", 5_000);
+  await step("credits");
+  const value = await wd.execute('return document.querySelector(\'[data-path="credits[1].amount"]\').value');
+  assert.equal(value, "450");
+  assert.equal(await wd.title(), "qlp-e2e.json — Infra Runway");
 });

@@ -71,12 +71,14 @@ describe("SessionStore", () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
-      return view(overview);
+      return cmd === "files_view" ? { recent: [["qlp.json", "/home/f/qlp.json"]], recovery: true } : view(overview);
     });
     const store = new SessionStore();
     expect(store.status).toBe("loading");
     await store.load();
-    expect(calls).toEqual(["session_view"]);
+    expect(calls).toEqual(["session_view", "files_view"]);
+    expect(store.files.recovery).toBe(true);
+    expect(store.files.recent[0]?.[0]).toBe("qlp.json");
     expect(store.status).toBe("ready");
     expect(store.hosting.map((p: PlatformRow) => p.id)).toEqual(["railway", "render", "heroku", "cheap"]);
     expect(store.managed.map((p: PlatformCost) => p.platform)).toEqual(["supabase"]);
@@ -120,13 +122,13 @@ describe("SessionStore", () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
-      return view(overview);
+      return cmd === "files_view" ? { recent: [], recovery: false } : view(overview);
     });
     const store = new SessionStore();
     await store.load();
     await store.undo();
     await store.redo();
-    expect(calls).toEqual(["session_view", "undo", "redo"]);
+    expect(calls.filter((c) => c !== "files_view")).toEqual(["session_view", "undo", "redo"]);
   });
 
   it("shows the command's message when loading fails", async () => {
@@ -137,6 +139,24 @@ describe("SessionStore", () => {
     await store.load();
     expect(store.status).toBe("error");
     expect(store.error).toBe("format_version 3 was written by a newer version of Infra Runway");
+  });
+});
+
+describe("saving", () => {
+  it("keeps the view when the save dialog is cancelled, and takes the saved one otherwise", async () => {
+    let answer: SessionView | null = null;
+    mockIPC((cmd) => {
+      if (cmd === "files_view") return { recent: [], recovery: false };
+      if (cmd === "save_as") return answer;
+      return view(overview, "QLP platform (example) • — Infra Runway");
+    });
+    const store = new SessionStore();
+    await store.load();
+    await store.saveAs();
+    expect(store.view?.title).toBe("QLP platform (example) • — Infra Runway");
+    answer = view(overview, "plan.json — Infra Runway");
+    await store.saveAs();
+    expect(store.view?.title).toBe("plan.json — Infra Runway");
   });
 });
 

@@ -5,6 +5,7 @@
 //! naming the file, the field and the allowed range, and exit with code 2.
 
 mod project_file;
+mod store;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -12,7 +12,20 @@ export const api = {
   newProject: () => invoke<SessionView>("new_project"),
   openExample: () => invoke<SessionView>("open_example"),
   scenarioLedger: (id: string) => invoke<LedgerView>("scenario_ledger", { id }),
+  filesView: () => invoke<FilesView>("files_view"),
+  openFile: () => invoke<SessionView | null>("open_file"),
+  openRecent: (path: string) => invoke<SessionView>("open_recent", { path }),
+  save: () => invoke<SessionView | null>("save"),
+  saveAs: () => invoke<SessionView | null>("save_as"),
+  autosave: () => invoke<void>("autosave"),
+  restoreRecovery: () => invoke<SessionView>("restore_recovery"),
+  discardRecovery: () => invoke<void>("discard_recovery"),
 };
+
+export interface FilesView {
+  recent: [string, string][];
+  recovery: boolean;
+}
 
 /** The message to show for a failed command, whatever was thrown. */
 export function errorMessage(e: unknown): string {

@@ -1,11 +1,14 @@
 // The window's state: the session view from the shell, which step is
 // open, the message beside each field whose last edit was refused.
 
-import { api, errorMessage, errorPath } from "./api";
+import { api, errorMessage, errorPath, type FilesView } from "./api";
 import type { Edit, LedgerView, Overview, PlatformCost, PlatformRow, SessionView } from "./types";
 import { compareDecimal, monthNote } from "./compare";
 
 export type Status = "loading" | "ready" | "error";
+
+/** How long after the last change the recovery copy is written. */
+export const AUTOSAVE_DELAY_MS = 1500;
 export type Step = "workload" | "credits" | "scenarios" | "results" | "platforms";
 
 export class SessionStore {
@@ -18,6 +21,8 @@ export class SessionStore {
   selected = $state("railway");
   scenario = $state<string | null>(null);
   ledger = $state<LedgerView | null>(null);
+  files = $state<FilesView>({ recent: [], recovery: false });
+  private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
 
   data: Overview | null = $derived(this.view?.overview ?? null);
   hosting: PlatformRow[] = $derived(this.data?.comparison.platforms ?? []);
@@ -36,6 +41,7 @@ export class SessionStore {
     try {
       this.view = await api.sessionView();
       this.status = "ready";
+      await this.refreshFiles();
       await this.refreshLedger();
     } catch (e) {
       this.error = errorMessage(e);
@@ -43,10 +49,14 @@ export class SessionStore {
     }
   }
 
-  /** Runs a command that returns a new view; a refusal becomes a notice. */
-  async run(command: Promise<SessionView>, clearFieldErrors = true): Promise<boolean> {
+  /** Runs a command that returns a new view (or none, when a dialog was
+   *  cancelled); a refusal becomes a notice. */
+  async run(command: Promise<SessionView | null>, clearFieldErrors = true): Promise<boolean> {
     try {
-      this.view = await command;
+      const next = await command;
+      if (next === null) return false;
+      this.view = next;
+      this.scheduleAutosave();
       this.notice = "";
       if (clearFieldErrors) this.fieldErrors = {};
       await this.refreshLedger();
@@ -61,6 +71,7 @@ export class SessionStore {
   async set(path: string, value: unknown): Promise<void> {
     try {
       this.view = await api.applyEdit({ op: "set", path, value });
+      this.scheduleAutosave();
       if (path in this.fieldErrors) {
         const { [path]: _gone, ...rest } = this.fieldErrors;
         this.fieldErrors = rest;
@@ -74,6 +85,32 @@ export class SessionStore {
 
   async edit(edit: Edit): Promise<boolean> {
     return this.run(api.applyEdit(edit), false);
+  }
+
+  openFile = async () => (await this.run(api.openFile())) && this.refreshFiles();
+  openRecent = async (path: string) => (await this.run(api.openRecent(path))) && this.refreshFiles();
+  save = async () => (await this.run(api.save(), false)) && this.refreshFiles();
+  saveAs = async () => (await this.run(api.saveAs(), false)) && this.refreshFiles();
+  restore = async () => {
+    await this.run(api.restoreRecovery());
+    await this.refreshFiles();
+  };
+  discard = async () => {
+    await api.discardRecovery().catch(() => {});
+    await this.refreshFiles();
+  };
+
+  async refreshFiles(): Promise<void> {
+    this.files = await api.filesView().catch(() => ({ recent: [], recovery: false }));
+  }
+
+  /** A moment after the last change, keep a recovery copy of unsaved work. */
+  private scheduleAutosave(): void {
+    if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = setTimeout(() => {
+      this.autosaveTimer = null;
+      api.autosave().catch((e) => (this.notice = errorMessage(e)));
+    }, AUTOSAVE_DELAY_MS);
   }
 
   undo = () => this.run(api.undo());

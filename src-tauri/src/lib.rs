@@ -6,6 +6,7 @@ mod clock;
 mod commands;
 mod error;
 mod files;
+mod menu;
 mod state;
 
 use infra_runway::catalog::Catalogs;
@@ -32,7 +33,21 @@ pub fn run() {
     };
     let session = Session::new(example, None, true, true);
     let result = tauri::Builder::default()
+        // First, so a second launch hands over to the running one and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            use tauri::Manager;
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            app.set_menu(menu::build(app.handle())?)?;
+            Ok(())
+        })
+        .on_menu_event(menu::on_event)
         .manage(state::AppState::new(catalogs, session))
         .on_window_event(close_guard)
         .invoke_handler(tauri::generate_handler![

@@ -5,7 +5,7 @@ CARGO ?= cargo
 DESKTOP := target/debug/infra-runway-desktop
 TAURI_DRIVER ?= $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver
 
-.PHONY: run test bench deps-run deps-test ui fmt-check clippy rust-tests ui-check ui-tests desktop e2e cli-example
+.PHONY: run test bench screenshots deps-run deps-test ui fmt-check clippy rust-tests ui-check ui-tests desktop e2e cli-example
 
 run: deps-run ui
 	$(CARGO) run -p infra-runway-desktop
@@ -49,6 +49,11 @@ e2e: desktop
 # Engine timings (criterion): catalogs, project parsing, the example's overview.
 bench:
 	$(CARGO) bench --bench costing
+
+# Every step of the example, light and dark, into docs/screenshots/.
+screenshots: deps-test desktop
+	INFRA_RUNWAY_APP=$(CURDIR)/$(DESKTOP) TAURI_DRIVER=$(TAURI_DRIVER) \
+	  xvfb-run -a -s "-screen 0 1440x900x24" node scripts/screenshots.mjs
 
 # The CLI on the built-in example, for a quick look.
 cli-example:

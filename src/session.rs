@@ -283,6 +283,11 @@ fn coerce(old: &Value, new: Value) -> Value {
             .parse::<u64>()
             .map(|n| Value::Number(n.into()))
             .unwrap_or(new),
+        (Value::Bool(_), Value::String(s)) => match s.as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => new,
+        },
         _ => new,
     }
 }
@@ -312,6 +317,11 @@ fn locate<'v>(doc: &'v mut Value, path: &str) -> Result<&'v mut Value, InputErro
             None => (part, ""),
         };
         if !key.is_empty() {
+            // A map left out of the file because it was empty (plans,
+            // placements) comes back to be filled in.
+            if here.is_null() {
+                *here = Value::Object(serde_json::Map::new());
+            }
             let map = here.as_object_mut().ok_or_else(unknown)?;
             here = map.entry(key.to_string()).or_insert(Value::Null);
         }
@@ -518,6 +528,44 @@ mod tests {
             .phases
             .iter()
             .all(|p| !p.placements.contains_key("PostgreSQL"))));
+    }
+
+    #[test]
+    fn maps_left_out_of_the_file_can_be_filled_in() {
+        let (mut s, c) = session();
+        // The example's scenarios choose no plans, so "plans" is absent.
+        s.apply(
+            Edit::Set {
+                path: "scenarios[0].plans.railway".into(),
+                value: json!("pro"),
+            },
+            &c,
+        )
+        .unwrap();
+        assert_eq!(
+            s.project().scenarios[0]
+                .plans
+                .get("railway")
+                .map(String::as_str),
+            Some("pro")
+        );
+        s.apply(
+            Edit::Append {
+                path: "scenarios[0].growth".into(),
+                value: json!({"item": "Egress", "monthly_percent": "5"}),
+            },
+            &c,
+        )
+        .unwrap();
+        s.apply(
+            Edit::Set {
+                path: "scenarios[0].growth[0].resources".into(),
+                value: json!("true"),
+            },
+            &c,
+        )
+        .unwrap();
+        assert!(s.project().scenarios[0].growth[0].resources);
     }
 
     #[test]

@@ -165,6 +165,19 @@ test("a scenario is added from a template", async () => {
   // The template keeps the Vector Memory service (the example's Hybrid turns
   // it off for Qdrant), so its runway is a month shorter.
   assert.equal(await text('[data-testid="runway-hybrid-2"]'), "29 months");
+  const before = await text('[data-testid="first-month-hybrid-2"]');
+  // A one-off migration cost (8 h × $100 in month 1) lands in month 1.
+  await step("scenarios");
+  for (const b of await wd.findAll('[data-testid="edit-hybrid-2"] button')) {
+    if ((await wd.text(b)) === "Add a one-off cost") await wd.click(b);
+  }
+  await wd.waitText('[data-testid="edit-hybrid-2"]', (t) => t.includes("Engineer hours"), 5_000);
+  await step("results");
+  const after = await wd.waitText('[data-testid="first-month-hybrid-2"]', (t) => t !== before, 5_000);
+  const dollars = (t) => Number(t.replace(/[$,]/g, ""));
+  assert.equal(Math.round((dollars(after) - dollars(before)) * 100), 80_000);
+  await wd.click(await wd.find('[data-testid="undo"]'));
+  await wd.waitText('[data-testid="first-month-hybrid-2"]', (t) => t === before, 5_000);
   await wd.click(await wd.find('[data-testid="undo"]'));
   await wd.waitText('[data-testid="sidebar-runway-railway-only"]', () => true, 5_000);
   assert.equal((await wd.findAll("article.scenario")).length, 4);

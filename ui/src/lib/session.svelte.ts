@@ -13,14 +13,15 @@ export type Step = "workload" | "credits" | "scenarios" | "results" | "platforms
 
 export class SessionStore {
   status = $state<Status>("loading");
-  view = $state<SessionView | null>(null);
+  // Replaced whole on every change, never mutated: no deep proxy needed.
+  view = $state.raw<SessionView | null>(null);
   error = $state("");
   notice = $state("");
   fieldErrors = $state<Record<string, string>>({});
   step = $state<Step>("results");
   selected = $state("railway");
   scenario = $state<string | null>(null);
-  ledger = $state<LedgerView | null>(null);
+  ledger = $state.raw<LedgerView | null>(null);
   files = $state<FilesView>({ recent: [], recovery: false });
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
 

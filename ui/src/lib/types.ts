@@ -169,6 +169,9 @@ export interface Scenario {
   start: string;
   horizon_months: number;
   phases: Phase[];
+  plans?: Record<string, string>;
+  one_off_costs?: { month: number; description: string; hours: Decimal; hourly_rate: Decimal }[];
+  growth?: { item: string; monthly_percent: Decimal; resources?: boolean }[];
 }
 
 export type Edit =

@@ -14,7 +14,7 @@ const driverBin = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "/root", 
 const out = join(root, "docs/screenshots");
 mkdirSync(out, { recursive: true });
 const port = 4900 + Math.floor(Math.random() * 90);
-const driver = spawn(driverBin, ["--port", String(port)], {
+const driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1000)], {
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, XDG_DATA_HOME: mkdtempSync(join(tmpdir(), "infra-runway-shots-")) },
 });

@@ -18,6 +18,7 @@ fn main() {
         "autosave",
         "restore_recovery",
         "discard_recovery",
+        "request_close",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri build step failed: {e:#}");

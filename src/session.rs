@@ -123,6 +123,14 @@ impl Session {
         Ok(())
     }
 
+    /// Takes back the last edit as if it never happened (no redo step):
+    /// for an edit whose results could not be computed.
+    pub fn revert_last(&mut self) {
+        if let Some(p) = self.undo.pop() {
+            self.project = p;
+        }
+    }
+
     /// Undoes the last edit; false when there is none.
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
@@ -209,7 +217,20 @@ fn edited(project: &Project, edit: Edit) -> Result<Project, InputError> {
     match edit {
         Edit::Set { path, value } => {
             let slot = locate(&mut doc, &path)?;
+            let old = slot.clone();
             *slot = coerce(slot, value);
+            // A renamed service or database keeps its place in the scenarios.
+            let is_item_name = path.ends_with("].name")
+                && (path.starts_with("workload.services[")
+                    || path.starts_with("workload.databases["));
+            if let (true, Some(from), Some(to)) = (
+                is_item_name,
+                old.as_str(),
+                slot.as_str().map(str::to_string),
+            ) {
+                let from = from.to_string();
+                rename_item(&mut doc, &from, &to);
+            }
         }
         Edit::Append { path, value } => match locate(&mut doc, &path)? {
             Value::Array(items) => items.push(value),
@@ -246,6 +267,31 @@ fn edited(project: &Project, edit: Edit) -> Result<Project, InputError> {
         message: e.to_string(),
     })?;
     Project::parse(&text)
+}
+
+/// Carries a renamed item's placements and growth in every scenario.
+fn rename_item(doc: &mut Value, from: &str, to: &str) {
+    let Some(scenarios) = doc.get_mut("scenarios").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for s in scenarios {
+        if let Some(phases) = s.get_mut("phases").and_then(Value::as_array_mut) {
+            for ph in phases {
+                if let Some(p) = ph.get_mut("placements").and_then(Value::as_object_mut) {
+                    if let Some(platform) = p.remove(from) {
+                        p.insert(to.to_string(), platform);
+                    }
+                }
+            }
+        }
+        if let Some(growth) = s.get_mut("growth").and_then(Value::as_array_mut) {
+            for g in growth {
+                if g.get("item").and_then(Value::as_str) == Some(from) {
+                    g["item"] = Value::String(to.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// Removes an item's placements and growth from every scenario.
@@ -528,6 +574,33 @@ mod tests {
             .phases
             .iter()
             .all(|p| !p.placements.contains_key("PostgreSQL"))));
+    }
+
+    #[test]
+    fn a_renamed_item_keeps_its_place_in_the_scenarios() {
+        let (mut s, c) = session();
+        s.apply(
+            Edit::Set {
+                path: "workload.databases[0].name".into(),
+                value: json!("Main DB"),
+            },
+            &c,
+        )
+        .unwrap();
+        let hybrid = s
+            .project()
+            .scenarios
+            .iter()
+            .find(|x| x.id == "hybrid")
+            .unwrap();
+        assert_eq!(
+            hybrid.phases[0]
+                .placements
+                .get("Main DB")
+                .map(String::as_str),
+            Some("supabase")
+        );
+        assert!(!hybrid.phases[0].placements.contains_key("PostgreSQL"));
     }
 
     #[test]

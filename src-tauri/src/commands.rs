@@ -1,9 +1,11 @@
-//! Tauri commands: each a short hand-off to the core's session, then the
-//! window title is set from the view. No arithmetic here.
+//! Tauri commands: each a short hand-off to the core's session or a query,
+//! then the window title is set from the view. No arithmetic here. Nothing
+//! replaces unsaved work without asking, and nothing takes effect unless
+//! its results can be shown.
 
 use infra_runway::project::Project;
 use infra_runway::session::{blank_project, Edit, Session, SessionView};
-use tauri::{State, Window};
+use tauri::{AppHandle, State, Window};
 
 use crate::error::CommandError;
 use crate::files;
@@ -26,7 +28,8 @@ pub(crate) fn session_view(
     view(&state, &s, &window)
 }
 
-/// Applies an edit; a bad value comes back as an error naming its field.
+/// Applies an edit; a bad value comes back as an error naming its field,
+/// and an edit whose results cannot be computed is taken back.
 #[tauri::command]
 pub(crate) fn apply_edit(
     edit: Edit,
@@ -35,7 +38,7 @@ pub(crate) fn apply_edit(
 ) -> Result<SessionView, CommandError> {
     let mut s = state.session();
     s.apply(edit, &state.catalogs)?;
-    view(&state, &s, &window)
+    view(&state, &s, &window).inspect_err(|_| s.revert_last())
 }
 
 /// Adds a scenario from a template, starting this month.
@@ -46,9 +49,7 @@ pub(crate) fn add_template(
     window: Window,
 ) -> Result<SessionView, CommandError> {
     let start = crate::clock::this_month().ok_or(CommandError::Clock)?;
-    let mut s = state.session();
-    s.apply(Edit::AddTemplate { template, start }, &state.catalogs)?;
-    view(&state, &s, &window)
+    apply_edit(Edit::AddTemplate { template, start }, state, window)
 }
 
 /// Undoes the last edit.
@@ -73,28 +74,62 @@ pub(crate) fn redo(
     view(&state, &s, &window)
 }
 
-/// Starts a blank project.
-#[tauri::command]
-pub(crate) fn new_project(
-    state: State<'_, AppState>,
-    window: Window,
-) -> Result<SessionView, CommandError> {
-    let mut s = state.session();
-    *s = Session::new(blank_project(), None, true, false);
-    state.set_path(None);
-    view(&state, &s, &window)
+/// True when there is nothing unsaved, or the founder agrees to discard it.
+fn may_replace(app: &AppHandle, state: &AppState, window: &Window) -> bool {
+    let dirty = state.session().is_dirty();
+    // The mutex is not held while the dialog waits.
+    !dirty || files::confirm_discard(app, window)
 }
 
-/// Opens the built-in example.
+/// Replaces the session with `next` if its results can be shown.
+fn replace(
+    next: Session,
+    path: Option<std::path::PathBuf>,
+    state: &AppState,
+    window: &Window,
+) -> Result<SessionView, CommandError> {
+    let v = view(state, &next, window)?;
+    *state.session() = next;
+    state.set_path(path);
+    Ok(v)
+}
+
+/// Starts a blank project (after asking, if work is unsaved).
 #[tauri::command]
-pub(crate) fn open_example(
+pub(crate) async fn new_project(
+    app: AppHandle,
     state: State<'_, AppState>,
     window: Window,
-) -> Result<SessionView, CommandError> {
-    let mut s = state.session();
-    *s = Session::new(Project::example()?, None, true, true);
-    state.set_path(None);
-    view(&state, &s, &window)
+) -> Result<Option<SessionView>, CommandError> {
+    if !may_replace(&app, &state, &window) {
+        return Ok(None);
+    }
+    replace(
+        Session::new(blank_project(), None, true, false),
+        None,
+        &state,
+        &window,
+    )
+    .map(Some)
+}
+
+/// Opens the built-in example (after asking, if work is unsaved).
+#[tauri::command]
+pub(crate) async fn open_example(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    window: Window,
+) -> Result<Option<SessionView>, CommandError> {
+    if !may_replace(&app, &state, &window) {
+        return Ok(None);
+    }
+    replace(
+        Session::new(Project::example()?, None, true, true),
+        None,
+        &state,
+        &window,
+    )
+    .map(Some)
 }
 
 /// One scenario month by month: monthly totals and events.
@@ -111,49 +146,51 @@ pub(crate) fn scenario_ledger(
     )?)
 }
 
-/// What the window is told about recent files and the recovery copy.
+/// What the window is told about recent files and an earlier run's work.
 #[derive(serde::Serialize)]
 pub(crate) struct FilesView {
     /// Recent files: (file name, full path), newest first.
     recent: Vec<(String, String)>,
-    /// A recovery copy of unsaved work exists.
+    /// Unsaved work from an earlier run waits to be restored or discarded.
     recovery: bool,
 }
 
 /// Recent files and whether unsaved work can be restored.
 #[tauri::command]
-pub(crate) fn files_view(app: tauri::AppHandle) -> FilesView {
+pub(crate) fn files_view(app: AppHandle) -> FilesView {
     FilesView {
         recent: files::recent(&app)
             .iter()
             .map(|p| (files::display_name(p), p.display().to_string()))
             .collect(),
-        recovery: files::recovery_file(&app).is_some_and(|f| f.is_file()),
+        recovery: files::pending_recovery_file(&app).is_some_and(|f| f.is_file()),
     }
 }
 
 fn open_path(
     path: &std::path::Path,
     state: &AppState,
-    app: &tauri::AppHandle,
+    app: &AppHandle,
     window: &Window,
 ) -> Result<SessionView, CommandError> {
     let project = files::store::load(path)?;
-    let mut s = state.session();
-    *s = Session::new(project, Some(files::display_name(path)), true, false);
-    state.set_path(Some(path.to_path_buf()));
+    let next = Session::new(project, Some(files::display_name(path)), true, false);
+    let v = replace(next, Some(path.to_path_buf()), state, window)?;
     files::remember(app, path);
-    view(state, &s, window)
+    Ok(v)
 }
 
 /// Opens a project chosen in the native dialog.
 #[tauri::command]
 pub(crate) async fn open_file(
-    app: tauri::AppHandle,
+    app: AppHandle,
     state: State<'_, AppState>,
     window: Window,
 ) -> Result<Option<SessionView>, CommandError> {
-    let Some(path) = files::pick_open(&app) else {
+    if !may_replace(&app, &state, &window) {
+        return Ok(None);
+    }
+    let Some(path) = files::pick_open(&app, &window) else {
         return Ok(None);
     };
     open_path(&path, &state, &app, &window).map(Some)
@@ -162,23 +199,26 @@ pub(crate) async fn open_file(
 /// Opens a file from the recent list (only those: the window names no
 /// other path).
 #[tauri::command]
-pub(crate) fn open_recent(
+pub(crate) async fn open_recent(
     path: String,
-    app: tauri::AppHandle,
+    app: AppHandle,
     state: State<'_, AppState>,
     window: Window,
-) -> Result<SessionView, CommandError> {
+) -> Result<Option<SessionView>, CommandError> {
     let wanted = std::path::PathBuf::from(&path);
     if !files::recent(&app).contains(&wanted) {
         return Err(CommandError::NotRecent(path));
     }
-    open_path(&wanted, &state, &app, &window)
+    if !may_replace(&app, &state, &window) {
+        return Ok(None);
+    }
+    open_path(&wanted, &state, &app, &window).map(Some)
 }
 
 fn save_to(
     path: &std::path::Path,
     state: &AppState,
-    app: &tauri::AppHandle,
+    app: &AppHandle,
     window: &Window,
 ) -> Result<SessionView, CommandError> {
     let mut s = state.session();
@@ -187,16 +227,14 @@ fn save_to(
     s.mark_saved(files::display_name(path));
     state.set_path(Some(path.to_path_buf()));
     files::remember(app, path);
-    if let Some(r) = files::recovery_file(app) {
-        let _ = std::fs::remove_file(r);
-    }
+    let _ = files::keep_recovery(app, false, "");
     view(state, &s, window)
 }
 
 /// Saves to the project's file, or asks where when it has none.
 #[tauri::command]
 pub(crate) async fn save(
-    app: tauri::AppHandle,
+    app: AppHandle,
     state: State<'_, AppState>,
     window: Window,
 ) -> Result<Option<SessionView>, CommandError> {
@@ -204,7 +242,7 @@ pub(crate) async fn save(
         Some(p) => p,
         None => {
             let suggested = format!("{}.json", state.session().project().name);
-            match files::pick_save(&app, &suggested) {
+            match files::pick_save(&app, &window, &suggested) {
                 Some(p) => p,
                 None => return Ok(None),
             }
@@ -216,58 +254,69 @@ pub(crate) async fn save(
 /// Saves under a new name chosen in the native dialog.
 #[tauri::command]
 pub(crate) async fn save_as(
-    app: tauri::AppHandle,
+    app: AppHandle,
     state: State<'_, AppState>,
     window: Window,
 ) -> Result<Option<SessionView>, CommandError> {
     let suggested = format!("{}.json", state.session().project().name);
-    let Some(path) = files::pick_save(&app, &suggested) else {
+    let Some(path) = files::pick_save(&app, &window, &suggested) else {
         return Ok(None);
     };
     save_to(&path, &state, &app, &window).map(Some)
 }
 
-/// Writes the recovery copy while there are unsaved changes (the window
-/// calls this a moment after edits), and removes it when there are none.
+/// Keeps this run's recovery copy in step with the unsaved work (the
+/// window calls this a moment after changes).
 #[tauri::command]
-pub(crate) fn autosave(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-) -> Result<(), CommandError> {
-    let Some(file) = files::recovery_file(&app) else {
-        return Ok(());
-    };
+pub(crate) fn autosave(app: AppHandle, state: State<'_, AppState>) -> Result<(), CommandError> {
     let s = state.session();
-    if s.is_dirty() {
-        let text = s.project().to_json()?;
-        files::store::write_atomic(&file, text.as_bytes(), None)
-            .map_err(|e| CommandError::Recovery(e.to_string()))?;
+    let text = if s.is_dirty() {
+        s.project().to_json()?
     } else {
-        let _ = std::fs::remove_file(file);
-    }
-    Ok(())
+        String::new()
+    };
+    files::keep_recovery(&app, s.is_dirty(), &text)
+        .map_err(|e| CommandError::Recovery(e.to_string()))
 }
 
-/// Restores the recovery copy as unsaved work.
+/// Restores an earlier run's unsaved work (after asking, if this run has
+/// unsaved work of its own).
 #[tauri::command]
-pub(crate) fn restore_recovery(
-    app: tauri::AppHandle,
+pub(crate) async fn restore_recovery(
+    app: AppHandle,
     state: State<'_, AppState>,
     window: Window,
-) -> Result<SessionView, CommandError> {
-    let file = files::recovery_file(&app)
+) -> Result<Option<SessionView>, CommandError> {
+    let file = files::pending_recovery_file(&app)
         .ok_or_else(|| CommandError::Recovery("no app data folder".into()))?;
+    if !may_replace(&app, &state, &window) {
+        return Ok(None);
+    }
     let project = files::store::load(&file)?;
-    let mut s = state.session();
-    *s = Session::new(project, None, false, false);
-    state.set_path(None);
-    view(&state, &s, &window)
+    let v = replace(
+        Session::new(project, None, false, false),
+        None,
+        &state,
+        &window,
+    )?;
+    // Restored work is this run's unsaved work now: keep it as such.
+    if let Ok(text) = state.session().project().to_json() {
+        let _ = files::keep_recovery(&app, true, &text);
+    }
+    let _ = std::fs::remove_file(file);
+    Ok(Some(v))
 }
 
-/// Discards the recovery copy.
+/// Discards an earlier run's unsaved work.
 #[tauri::command]
-pub(crate) fn discard_recovery(app: tauri::AppHandle) {
-    if let Some(f) = files::recovery_file(&app) {
+pub(crate) fn discard_recovery(app: AppHandle) {
+    if let Some(f) = files::pending_recovery_file(&app) {
         let _ = std::fs::remove_file(f);
     }
+}
+
+/// Closes the window (through the unsaved-changes prompt).
+#[tauri::command]
+pub(crate) fn request_close(window: Window) {
+    let _ = window.close();
 }

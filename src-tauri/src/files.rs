@@ -8,23 +8,67 @@ pub(crate) mod store;
 
 use std::path::{Path, PathBuf};
 
-use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Manager, Runtime, Window};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 /// Most recent files remembered.
 const RECENT: usize = 8;
 
-/// Set in end-to-end tests: dialogs answer with this path instead of
-/// opening (a native dialog cannot be driven through WebDriver).
+/// Set in end-to-end tests of debug builds: dialogs answer with this path
+/// (and "yes") instead of opening, since a native dialog cannot be driven
+/// through WebDriver. Release builds ignore it.
 const TEST_DIALOG_PATH: &str = "INFRA_RUNWAY_DIALOG_PATH";
 
+fn test_answer() -> Option<PathBuf> {
+    if cfg!(debug_assertions) {
+        std::env::var_os(TEST_DIALOG_PATH).map(PathBuf::from)
+    } else {
+        None
+    }
+}
+
+/// Asks whether unsaved changes may be discarded; true to go on.
+pub(crate) fn confirm_discard<R: Runtime>(app: &AppHandle<R>, window: &Window<R>) -> bool {
+    if test_answer().is_some() {
+        return true;
+    }
+    app.dialog()
+        .message("This project has unsaved changes. Discard them?")
+        .title("Discard unsaved changes?")
+        .kind(MessageDialogKind::Warning)
+        .parent(window)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            "Discard changes".into(),
+            "Cancel".into(),
+        ))
+        .blocking_show()
+}
+
+/// Asks whether to close with unsaved changes; true to close.
+pub(crate) fn confirm_close<R: Runtime>(app: &AppHandle<R>, window: &Window<R>) -> bool {
+    if test_answer().is_some() {
+        return true;
+    }
+    app.dialog()
+        .message("This project has unsaved changes. A recovery copy is kept and offered back the next time the app starts.")
+        .title("Close without saving?")
+        .kind(MessageDialogKind::Warning)
+        .parent(window)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            "Close without saving".into(),
+            "Cancel".into(),
+        ))
+        .blocking_show()
+}
+
 /// Asks which project to open.
-pub(crate) fn pick_open<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os(TEST_DIALOG_PATH) {
-        return Some(PathBuf::from(p));
+pub(crate) fn pick_open<R: Runtime>(app: &AppHandle<R>, window: &Window<R>) -> Option<PathBuf> {
+    if let Some(p) = test_answer() {
+        return Some(p);
     }
     app.dialog()
         .file()
+        .set_parent(window)
         .set_title("Open a project")
         .add_filter("Infra Runway project", &["json"])
         .blocking_pick_file()
@@ -32,12 +76,17 @@ pub(crate) fn pick_open<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
 }
 
 /// Asks where to save, suggesting a file name.
-pub(crate) fn pick_save<R: Runtime>(app: &AppHandle<R>, suggested: &str) -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os(TEST_DIALOG_PATH) {
-        return Some(PathBuf::from(p));
+pub(crate) fn pick_save<R: Runtime>(
+    app: &AppHandle<R>,
+    window: &Window<R>,
+    suggested: &str,
+) -> Option<PathBuf> {
+    if let Some(p) = test_answer() {
+        return Some(p);
     }
     app.dialog()
         .file()
+        .set_parent(window)
         .set_title("Save the project")
         .add_filter("Infra Runway project", &["json"])
         .set_file_name(suggested)
@@ -81,7 +130,43 @@ pub(crate) fn remember<R: Runtime>(app: &AppHandle<R>, path: &Path) {
     }
 }
 
-/// The recovery copy's place.
+/// Where this run keeps a copy of its unsaved work.
 pub(crate) fn recovery_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     data_file(app, "recovery.json")
+}
+
+/// Unsaved work left by an earlier run, set aside at start so this run's
+/// copy never overwrites it; restored or discarded only by the founder.
+pub(crate) fn pending_recovery_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    data_file(app, "recovery-pending.json")
+}
+
+/// At start: sets an earlier run's recovery copy aside (never over one
+/// already waiting).
+pub(crate) fn set_aside_recovery<R: Runtime>(app: &AppHandle<R>) {
+    if let (Some(current), Some(pending)) = (recovery_file(app), pending_recovery_file(app)) {
+        if current.is_file() && !pending.exists() {
+            let _ = std::fs::rename(current, pending);
+        }
+    }
+}
+
+/// Writes this run's recovery copy, or removes it when there is nothing
+/// unsaved.
+pub(crate) fn keep_recovery<R: Runtime>(
+    app: &AppHandle<R>,
+    dirty: bool,
+    text: &str,
+) -> std::io::Result<()> {
+    let Some(file) = recovery_file(app) else {
+        return Ok(());
+    };
+    if dirty {
+        store::write_atomic(&file, text.as_bytes(), None)
+    } else {
+        match std::fs::remove_file(file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
 }

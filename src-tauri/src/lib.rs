@@ -45,6 +45,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             app.set_menu(menu::build(app.handle())?)?;
+            // An earlier run's unsaved work waits apart from this run's.
+            files::set_aside_recovery(app.handle());
             Ok(())
         })
         .on_menu_event(menu::on_event)
@@ -67,6 +69,7 @@ pub fn run() {
             commands::autosave,
             commands::restore_recovery,
             commands::discard_recovery,
+            commands::request_close,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
@@ -78,30 +81,25 @@ pub fn run() {
 /// Asks before a window with unsaved changes closes.
 fn close_guard(window: &tauri::Window, event: &tauri::WindowEvent) {
     use tauri::Manager;
-    use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
     let tauri::WindowEvent::CloseRequested { api, .. } = event else {
         return;
     };
     let app = window.app_handle().clone();
-    let dirty = app.state::<state::AppState>().session().is_dirty();
+    let (dirty, text) = {
+        let s = app.state::<state::AppState>();
+        let s = s.session();
+        (s.is_dirty(), s.project().to_json().unwrap_or_default())
+    };
     if !dirty {
         return;
     }
     api.prevent_close();
+    // Whatever the answer, the latest edits are in the recovery copy first.
+    let _ = files::keep_recovery(&app, true, &text);
     let window = window.clone();
     // The answer comes from a native dialog; wait for it off the main thread.
     std::thread::spawn(move || {
-        let close = app
-            .dialog()
-            .message("This project has unsaved changes. A recovery copy is kept until you save or discard them.")
-            .title("Close without saving?")
-            .kind(MessageDialogKind::Warning)
-            .buttons(MessageDialogButtons::OkCancelCustom(
-                "Close without saving".into(),
-                "Cancel".into(),
-            ))
-            .blocking_show();
-        if close {
+        if files::confirm_close(&app, &window) {
             let _ = window.destroy();
         }
     });

@@ -9,17 +9,18 @@ export const api = {
   addTemplate: (template: string) => invoke<SessionView>("add_template", { template }),
   undo: () => invoke<SessionView>("undo"),
   redo: () => invoke<SessionView>("redo"),
-  newProject: () => invoke<SessionView>("new_project"),
-  openExample: () => invoke<SessionView>("open_example"),
+  newProject: () => invoke<SessionView | null>("new_project"),
+  openExample: () => invoke<SessionView | null>("open_example"),
   scenarioLedger: (id: string) => invoke<LedgerView>("scenario_ledger", { id }),
   filesView: () => invoke<FilesView>("files_view"),
   openFile: () => invoke<SessionView | null>("open_file"),
-  openRecent: (path: string) => invoke<SessionView>("open_recent", { path }),
+  openRecent: (path: string) => invoke<SessionView | null>("open_recent", { path }),
   save: () => invoke<SessionView | null>("save"),
   saveAs: () => invoke<SessionView | null>("save_as"),
   autosave: () => invoke<void>("autosave"),
-  restoreRecovery: () => invoke<SessionView>("restore_recovery"),
+  restoreRecovery: () => invoke<SessionView | null>("restore_recovery"),
   discardRecovery: () => invoke<void>("discard_recovery"),
+  requestClose: () => invoke<void>("request_close"),
 };
 
 export interface FilesView {

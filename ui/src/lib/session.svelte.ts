@@ -84,8 +84,10 @@ export class SessionStore {
     }
   }
 
+  /** A structural edit (a row added or removed): messages beside fields
+   *  no longer line up with their rows, so they go. */
   async edit(edit: Edit): Promise<boolean> {
-    return this.run(api.applyEdit(edit), false);
+    return this.run(api.applyEdit(edit), true);
   }
 
   openFile = async () => (await this.run(api.openFile())) && this.refreshFiles();
@@ -105,7 +107,8 @@ export class SessionStore {
     this.files = await api.filesView().catch(() => ({ recent: [], recovery: false }));
   }
 
-  /** A moment after the last change, keep a recovery copy of unsaved work. */
+  /** A moment after the last change, keep this run's recovery copy of
+   *  unsaved work in step. */
   private scheduleAutosave(): void {
     if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
     this.autosaveTimer = setTimeout(() => {
@@ -114,11 +117,18 @@ export class SessionStore {
     }, AUTOSAVE_DELAY_MS);
   }
 
+  /** Sets a choice; a refused one goes back to what the project holds. */
+  async choose(path: string, el: HTMLSelectElement, current: string, value: unknown = el.value): Promise<void> {
+    await this.set(path, value);
+    if (path in this.fieldErrors) el.value = current;
+  }
+
   undo = () => this.run(api.undo());
   redo = () => this.run(api.redo());
   newProject = () => this.run(api.newProject());
   openExample = () => this.run(api.openExample());
-  addTemplate = (t: string) => this.run(api.addTemplate(t), false);
+  addTemplate = (t: string) => this.run(api.addTemplate(t), true);
+  close = () => api.requestClose().catch((e) => (this.notice = errorMessage(e)));
 
   select(platform: string): void {
     this.selected = platform;

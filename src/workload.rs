@@ -285,6 +285,7 @@ impl Workload {
         for (i, s) in self.services.iter().enumerate() {
             let p = format!("{prefix}.services[{i}]");
             check_name(format!("{p}.name"), &s.name, MAX_NAME)?;
+            plain_name(format!("{p}.name"), &s.name)?;
             unique(&mut names, &s.name, format!("{p}.name"))?;
             check(format!("{p}.vcpu"), s.vcpu, limits::vcpu())?;
             check(format!("{p}.memory_gb"), s.memory_gb, limits::memory_gb())?;
@@ -307,6 +308,7 @@ impl Workload {
         for (i, db) in self.databases.iter().enumerate() {
             let p = format!("{prefix}.databases[{i}]");
             check_name(format!("{p}.name"), &db.name, MAX_NAME)?;
+            plain_name(format!("{p}.name"), &db.name)?;
             unique(&mut names, &db.name, format!("{p}.name"))?;
             check(format!("{p}.vcpu"), db.vcpu, limits::vcpu())?;
             check(format!("{p}.memory_gb"), db.memory_gb, limits::memory_gb())?;
@@ -370,6 +372,18 @@ impl Workload {
         }
         Ok(())
     }
+}
+
+/// Item names are keys in scenarios' placements and in field paths, so a
+/// few characters are kept out of them.
+fn plain_name(path: String, name: &str) -> Result<(), InputError> {
+    if name.contains(['.', '[', ']']) {
+        return Err(InputError::Malformed {
+            path,
+            message: format!("must not contain \".\", \"[\" or \"]\" (you entered \"{name}\")"),
+        });
+    }
+    Ok(())
 }
 
 fn unique<'a>(seen: &mut Vec<&'a str>, name: &'a str, path: String) -> Result<(), InputError> {

@@ -186,6 +186,10 @@ const CASES: &[(&str, &str)] = &[
         "scenarios[0].phases: needs at least one phase, starting in month 1",
     ),
     (
+        "service-name-with-a-dot.json",
+        "workload.services[1].name: must not contain \".\", \"[\" or \"]\" (you entered \"api.v2\")",
+    ),
+    (
         "too-many-instances.json",
         "workload.services[0].instances must be between 1 and 100 (you entered 5000)",
     ),

@@ -170,12 +170,7 @@ impl Scenario {
         }
         let extra = Workload {
             services: self.extra_services.clone(),
-            databases: Vec::new(),
-            egress_gb: Decimal::ZERO,
-            volume_gb: Decimal::ZERO,
-            workflows: None,
-            llm: None,
-            vectors: None,
+            ..Workload::empty()
         };
         extra.validate(&format!("{path}.extra"))?;
         let known_platform = |p: &str| p == OFF || platforms.contains(&p);

@@ -264,6 +264,19 @@ fn check(path: String, value: Decimal, range: limits::Range) -> Result<(), Input
 }
 
 impl Workload {
+    /// A workload with nothing in it.
+    pub fn empty() -> Workload {
+        Workload {
+            services: Vec::new(),
+            databases: Vec::new(),
+            egress_gb: Decimal::ZERO,
+            volume_gb: Decimal::ZERO,
+            workflows: None,
+            llm: None,
+            vectors: None,
+        }
+    }
+
     /// Checks every field against its range and names unique; `prefix` is
     /// the path of the workload in its document (`workload`).
     pub fn validate(&self, prefix: &str) -> Result<(), InputError> {

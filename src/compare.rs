@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::catalog::{Catalogs, DevopsEffort};
-use crate::costing::{cost_workload, is_hosting, CostSettings, MonthUsed, NotHosted};
+use crate::costing::{cost_valid_workload, is_hosting, CostSettings, MonthUsed, NotHosted};
 use crate::date::Date;
 use crate::error::CostError;
 use crate::money::Money;
@@ -61,8 +61,10 @@ pub struct PlatformComparison {
 pub const HOSTING_SCOPE: &str =
     "services, databases, volumes and egress; workflows, LLM tokens and vectors are priced by their own services";
 
-/// Compares the hosting platforms for a workload.
-pub fn compare_platforms(
+/// Compares the hosting platforms for a workload already validated (the
+/// query layer checks a project once): each platform is costed without
+/// checking it again.
+pub fn compare_valid_platforms(
     workload: &Workload,
     catalogs: &Catalogs,
     settings: &CostSettings,
@@ -72,7 +74,7 @@ pub fn compare_platforms(
         if !is_hosting(catalog) {
             continue;
         }
-        let cost = cost_workload(workload, catalog, settings)?;
+        let cost = cost_valid_workload(workload, catalog, settings)?;
         let p = &catalog.profile;
         platforms.push(PlatformRow {
             id: catalog.platform.clone(),

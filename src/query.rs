@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Catalogs};
-use crate::compare::{compare_platforms, PlatformComparison};
-use crate::costing::{cost_workload, PlatformCost};
+use crate::compare::{compare_valid_platforms, PlatformComparison};
+use crate::costing::{cost_valid_workload, PlatformCost};
 use crate::error::{CostError, InputError};
 use crate::project::Project;
 use crate::projection::{self, Projection, ProjectionInput, ScenarioSummary};
@@ -111,13 +111,25 @@ pub fn check_plans(
     Ok(())
 }
 
+/// Checks a project once before a question is answered: its fields and
+/// every platform, vendor and plan it names. What follows computes on it
+/// without checking again.
+fn checked(project: &Project, catalogs: &Catalogs) -> Result<(), InputError> {
+    project.validate()?;
+    project.validate_references(catalogs)
+}
+
 /// Itemized monthly costs of a project on the selected platforms.
 pub fn costs(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<Costs, CostError> {
-    project.validate_references(catalogs)?;
+    checked(project, catalogs)?;
+    costs_of(project, catalogs, sel)
+}
+
+fn costs_of(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<Costs, CostError> {
     let settings = project.cost_settings();
     let platforms = select(catalogs, sel)?
         .into_iter()
-        .map(|c| cost_workload(&project.workload, c, &settings))
+        .map(|c| cost_valid_workload(&project.workload, c, &settings))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Costs {
         project: project.name.clone(),
@@ -127,8 +139,8 @@ pub fn costs(project: &Project, catalogs: &Catalogs, sel: &Selection) -> Result<
 
 /// The seed's platform comparison for a project.
 pub fn platforms(project: &Project, catalogs: &Catalogs) -> Result<PlatformComparison, CostError> {
-    project.validate_references(catalogs)?;
-    compare_platforms(&project.workload, catalogs, &project.cost_settings())
+    checked(project, catalogs)?;
+    compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())
 }
 
 /// Everything the app's first screen shows: the workload, the hosting
@@ -147,11 +159,13 @@ pub struct Overview {
 
 /// The overview of a project.
 pub fn overview(project: &Project, catalogs: &Catalogs) -> Result<Overview, CostError> {
+    // Runs on every edit in the app: check once, then compute.
+    checked(project, catalogs)?;
     Ok(Overview {
         project: project.clone(),
-        comparison: platforms(project, catalogs)?,
-        costs: costs(project, catalogs, &Selection::default())?,
-        scenarios: compare(project, catalogs)?,
+        comparison: compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())?,
+        costs: costs_of(project, catalogs, &Selection::default())?,
+        scenarios: compare_of(project, catalogs)?,
     })
 }
 
@@ -188,7 +202,11 @@ pub fn project_scenario(
 
 /// Every scenario projected and summarized side by side.
 pub fn compare(project: &Project, catalogs: &Catalogs) -> Result<ScenarioComparison, CostError> {
-    project.validate_references(catalogs)?;
+    checked(project, catalogs)?;
+    compare_of(project, catalogs)
+}
+
+fn compare_of(project: &Project, catalogs: &Catalogs) -> Result<ScenarioComparison, CostError> {
     let scenarios = project
         .scenarios
         .iter()
@@ -207,33 +225,23 @@ pub fn compare(project: &Project, catalogs: &Catalogs) -> Result<ScenarioCompari
 }
 
 /// The scenario with this id, month by month: totals and events only.
-pub fn monthly(
-    project: &Project,
-    catalogs: &Catalogs,
-    scenario_id: &str,
-) -> Result<Projection, CostError> {
-    project.validate_references(catalogs)?;
-    project_scenario(
-        project,
-        catalogs,
-        find_scenario(project, scenario_id)?,
-        false,
-    )
+pub fn monthly(project: &Project, catalogs: &Catalogs, id: &str) -> Result<Projection, CostError> {
+    scenario_months(project, catalogs, id, false)
 }
 
 /// The month-by-month ledger of the scenario with this id, line by line.
-pub fn ledger(
+pub fn ledger(project: &Project, catalogs: &Catalogs, id: &str) -> Result<Projection, CostError> {
+    scenario_months(project, catalogs, id, true)
+}
+
+fn scenario_months(
     project: &Project,
     catalogs: &Catalogs,
-    scenario_id: &str,
+    id: &str,
+    keep_lines: bool,
 ) -> Result<Projection, CostError> {
-    project.validate_references(catalogs)?;
-    project_scenario(
-        project,
-        catalogs,
-        find_scenario(project, scenario_id)?,
-        true,
-    )
+    checked(project, catalogs)?;
+    project_scenario(project, catalogs, find_scenario(project, id)?, keep_lines)
 }
 
 fn find_scenario<'p>(project: &'p Project, scenario_id: &str) -> Result<&'p Scenario, InputError> {

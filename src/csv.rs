@@ -122,6 +122,51 @@ pub fn ledger(p: &Projection) -> String {
     out
 }
 
+/// The CSV export of a project: `comparison.csv`, then one
+/// `ledger-<scenario id>.csv` per scenario, as (file name, text).
+pub fn export_files(
+    project: &crate::project::Project,
+    catalogs: &crate::catalog::Catalogs,
+) -> Result<Vec<(String, String)>, crate::error::CostError> {
+    let data = crate::report::ReportData::gather(project, catalogs)?;
+    let summaries: Vec<ScenarioSummary> =
+        data.projections.iter().map(|p| p.summary.clone()).collect();
+    let mut files = vec![("comparison.csv".to_string(), comparison(&summaries))];
+    let mut taken = std::collections::BTreeSet::new();
+    for p in &data.projections {
+        files.push((file_name(&p.summary.id, &mut taken), ledger(p)));
+    }
+    Ok(files)
+}
+
+/// `ledger-<id>.csv` with only letters, digits, `-` and `_` from the id (a
+/// scenario id never names a folder), unique among the files.
+fn file_name(id: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
+    let stem: String = id
+        .chars()
+        .take(60)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("ledger-{stem}.csv")
+        } else {
+            format!("ledger-{stem}-{n}.csv")
+        };
+        if taken.insert(name.to_lowercase()) {
+            return name;
+        }
+        n += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::cell;

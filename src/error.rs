@@ -108,6 +108,15 @@ pub enum CostError {
     /// A platform or catalog name that is not loaded.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// A chart could not be drawn.
+    #[error(transparent)]
+    Chart(#[from] crate::chart::ChartError),
+    /// The report or an export could not be made.
+    #[error("the report could not be made: {why}")]
+    Report {
+        /// What went wrong.
+        why: String,
+    },
 }
 
 /// Checks that `value` lies in `[min, max]`; the error names `path` and `unit`.

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod catalog;
+pub mod chart;
 pub mod compare;
 pub mod costing;
 pub mod credits;
@@ -19,6 +20,7 @@ pub mod month;
 pub mod project;
 pub mod projection;
 pub mod query;
+pub mod report;
 pub mod scenario;
 pub mod session;
 pub mod table;

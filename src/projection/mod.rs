@@ -266,6 +266,7 @@ pub fn project(input: &ProjectionInput<'_>) -> Result<Projection, CostError> {
             cumulative_gross: cum_gross,
             cumulative_cash_burn: cum_cash,
             cash_balance: cash_left,
+            grant_balances: balance.clone(),
         });
     }
 

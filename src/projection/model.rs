@@ -80,6 +80,9 @@ pub struct MonthLedger {
     pub cumulative_cash_burn: Money,
     /// Cash in bank after this month, when cash in bank is known.
     pub cash_balance: Option<Money>,
+    /// What each grant has left after this month, in the project's order
+    /// of grants (zero once it expired).
+    pub grant_balances: Vec<Money>,
 }
 
 /// Something that happens in a month.

@@ -4,6 +4,7 @@
 //! (`project_file`) and calls one library function. Errors print one line
 //! naming the file, the field and the allowed range, and exit with code 2.
 
+mod clock;
 mod project_file;
 mod store;
 
@@ -15,6 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use infra_runway::catalog::Catalogs;
 use infra_runway::project::Project;
 use infra_runway::query::{self, Selection};
+use infra_runway::report::{self, Paper, ReportOptions};
 use infra_runway::table;
 
 /// Where should the product run, and what does it cost?
@@ -68,6 +70,30 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The investor report as a PDF: summary, scenarios, runway, credits,
+    /// assumptions, every price with its source, ledgers.
+    Report {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// The PDF to write.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+    },
+    /// The numbers for spreadsheets: an XLSX workbook, or CSV files (the
+    /// comparison and one ledger per scenario) in a folder.
+    Export {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// xlsx: one workbook; csv: a folder of files.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The workbook to write (xlsx) or the folder to write into (csv).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// Checks a project file and says what is wrong, if anything.
     Validate {
         /// The project file.
@@ -94,6 +120,18 @@ enum Format {
     Table,
     Json,
     Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Xlsx,
 }
 
 /// A failure to report: what it concerns (a file or `--flag`) and why.
@@ -239,6 +277,55 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 Format::Table => Ok(table::ledger_table(&p)),
             }
         }
+        Command::Report {
+            project,
+            output,
+            paper,
+        } => {
+            let (subject, project) = project_file::load(project.as_deref())?;
+            let options = ReportOptions {
+                date: today()?,
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                },
+            };
+            let bytes =
+                report::pdf(&project, &catalogs, options).map_err(|e| query_failure(subject, e))?;
+            project_file::save_export(&output, &bytes)?;
+            Ok(format!(
+                "wrote the report to {} ({} KB)\n",
+                output.display(),
+                bytes.len().div_ceil(1024)
+            ))
+        }
+        Command::Export {
+            project,
+            format,
+            output,
+        } => {
+            let (subject, project) = project_file::load(project.as_deref())?;
+            match format {
+                ExportFormat::Xlsx => {
+                    let bytes = report::xlsx(&project, &catalogs, today()?)
+                        .map_err(|e| query_failure(subject, e))?;
+                    project_file::save_export(&output, &bytes)?;
+                    Ok(format!("wrote the workbook to {}\n", output.display()))
+                }
+                ExportFormat::Csv => {
+                    let files = infra_runway::csv::export_files(&project, &catalogs)
+                        .map_err(|e| query_failure(subject, e))?;
+                    project_file::create_folder(&output)?;
+                    let mut out = String::new();
+                    for (name, text) in &files {
+                        let path = output.join(name);
+                        project_file::save_export(&path, text.as_bytes())?;
+                        out.push_str(&format!("wrote {}\n", path.display()));
+                    }
+                    Ok(out)
+                }
+            }
+        }
         Command::Validate { project } => {
             let (subject, project) = project_file::load(Some(&project))?;
             project
@@ -269,6 +356,15 @@ fn run(cli: Cli) -> Result<String, Failure> {
             Format::Csv => Err(csv_is_for_scenarios()),
         },
     }
+}
+
+fn today() -> Result<infra_runway::date::Date, Failure> {
+    clock::today().ok_or_else(|| {
+        Failure::new(
+            None,
+            "the system clock is not set to a date between 1970 and 2200",
+        )
+    })
 }
 
 fn csv_is_for_scenarios() -> Failure {

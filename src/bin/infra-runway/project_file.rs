@@ -33,6 +33,33 @@ pub fn save(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
     store::save(path, text, replace).map_err(|e| failure(&path.display().to_string(), e))
 }
 
+/// Writes an export (report, workbook, CSV file).
+pub fn save_export(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    store::save_export(path, bytes).map_err(|e| failure(&path.display().to_string(), e))
+}
+
+/// Makes the folder CSV files go into, if it is not there.
+pub fn create_folder(path: &Path) -> Result<(), Failure> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    if path.exists() {
+        return Err(Failure::new(
+            Some(path.display().to_string()),
+            "is a file; CSV export writes several files into a folder: name a folder",
+        ));
+    }
+    std::fs::create_dir_all(path).map_err(|e| {
+        Failure::new(
+            Some(path.display().to_string()),
+            format!(
+                "the folder could not be made ({})",
+                store::io_words(&e, path)
+            ),
+        )
+    })
+}
+
 /// The store's error as the CLI's one line: the file, then what is wrong.
 fn failure(subject: &str, e: StoreError) -> Failure {
     let message = match e {

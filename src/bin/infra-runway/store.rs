@@ -132,6 +132,62 @@ pub fn save(path: &Path, text: &str, replace: Replace) -> Result<(), StoreError>
     })
 }
 
+/// Writes an export (a report, a workbook, a CSV file) atomically: a
+/// folder, a link or a project file is never replaced; an earlier export
+/// is. A failure leaves whatever was there intact.
+pub fn save_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let file = name(path);
+    let refuse = |why: &str| StoreError::Refused {
+        file: file.clone(),
+        why: why.to_string(),
+    };
+    let mut permissions = None;
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(refuse(&format!(
+                "cannot be inspected ({e}), so it is not overwritten"
+            )))
+        }
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(refuse("is a link; write to the file it points to instead"))
+        }
+        Ok(meta) if !meta.is_file() => return Err(refuse("is a folder; choose a file name")),
+        Ok(meta) => {
+            let is_project = std::fs::read(path)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .is_some_and(|t| Project::parse(&t).is_ok());
+            if is_project {
+                return Err(refuse(
+                    "is a project file; it is left untouched (choose another name for the export)",
+                ));
+            }
+            permissions = Some(meta.permissions());
+        }
+    }
+    write_atomic(path, bytes, permissions).map_err(|e| StoreError::WriteFailed {
+        file,
+        why: io_words(&e, path),
+    })
+}
+
+/// An I/O error in a founder's words.
+pub fn io_words(e: &std::io::Error, path: &Path) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => {
+                format!("the folder {} does not exist", d.display())
+            }
+            _ => "the folder does not exist".into(),
+        },
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Writes through a new temporary file in the same folder, fsync, rename,
 /// fsync of the folder. For files the app owns (the recovery copy) too.
 pub fn write_atomic(

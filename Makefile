@@ -48,7 +48,7 @@ e2e: desktop
 
 # Engine timings (criterion): catalogs, project parsing, the example's overview.
 bench:
-	$(CARGO) bench --bench costing
+	$(CARGO) bench --bench costing --bench report
 
 # Every step of the example, light and dark, into docs/screenshots/.
 screenshots: deps-test desktop

@@ -9,7 +9,7 @@ set -euo pipefail
 want=${1:-run}
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config)
-test_pkgs=(xvfb xauth webkit2gtk-driver)
+test_pkgs=(xvfb xauth webkit2gtk-driver poppler-utils)
 pkgs=("${build_pkgs[@]}")
 [ "$want" = test ] && pkgs+=("${test_pkgs[@]}")
 
@@ -44,6 +44,7 @@ else
   if [ "$want" = test ]; then
     command -v xvfb-run >/dev/null 2>&1 || missing+=("Xvfb with xvfb-run")
     command -v WebKitWebDriver >/dev/null 2>&1 || missing+=("WebKitWebDriver")
+    command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils (pdftotext, pdftoppm: the report tests read the PDF back)")
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "this is not a Debian or Ubuntu system; install these, then run make again:"

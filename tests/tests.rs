@@ -6,5 +6,6 @@ mod cli;
 mod golden;
 mod hand_computed;
 mod properties;
+mod report;
 mod scenarios;
 mod support;

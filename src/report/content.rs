@@ -98,7 +98,7 @@ fn cover(w: &mut Writer<'_>, data: &ReportData<'_>, date: Date) {
     let cw = w.content_width();
     w.rect(m, 150.0, 60.0, 4.0, ACCENT);
     w.y = 200.0;
-    w.paragraph_in("Infrastructure budget and runway", 26.0, true, INK, m, cw);
+    w.paragraph_in("Infrastructure budget and runway", 22.0, true, INK, m, cw);
     w.gap(6.0);
     w.paragraph_in(&data.project.name, 18.0, false, ACCENT, m, cw);
     if !data.project.description.trim().is_empty() {
@@ -696,6 +696,28 @@ fn prices(w: &mut Writer<'_>, data: &ReportData<'_>) {
             }
             rows.push(row);
         }
+        let used: BTreeSet<&str> = c.prices().iter().map(|e| e.price.source.as_str()).collect();
+        let others: Vec<Row> = c
+            .sources
+            .iter()
+            .filter(|(key, _)| !used.contains(key.as_str()))
+            .map(|(key, s)| {
+                let mut row = Row::plain(vec![
+                    key.clone(),
+                    s.url.clone(),
+                    s.as_of.to_string(),
+                    match s.confidence {
+                        Confidence::Confirmed => "confirmed".into(),
+                        Confidence::Likely => "likely".into(),
+                        Confidence::Uncertain => "UNCERTAIN".into(),
+                    },
+                ]);
+                if s.confidence == Confidence::Uncertain {
+                    row.color = Some(WARN);
+                }
+                row
+            })
+            .collect();
         w.table(
             &[
                 l("Price", 2.3),
@@ -707,6 +729,23 @@ fn prices(w: &mut Writer<'_>, data: &ReportData<'_>) {
             &rows,
             7.0,
         );
+        if !others.is_empty() {
+            w.paragraph(
+                "Platform facts (setup time, regions, features) from:",
+                8.5,
+                MUTED,
+            );
+            w.table(
+                &[
+                    l("Fact", 2.3),
+                    l("Source", 5.6),
+                    l("As of", 1.1),
+                    l("Confidence", 1.2),
+                ],
+                &others,
+                7.0,
+            );
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, FontId, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    Color, FontId, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb as PdfRgb, TextItem, WindingOrder,
 };
 
@@ -252,13 +252,40 @@ pub fn render(
                 }
             }
         }
-        pages.push(PdfPage::new(
-            Mm::from(Pt(w.width)),
-            Mm::from(Pt(w.height)),
-            out.ops,
-        ));
+        // Boxes in points: exactly A4 or Letter (through millimetres they drift).
+        let page_box = printpdf::Rect::from_wh(Pt(w.width), Pt(w.height));
+        pages.push(PdfPage {
+            media_box: page_box.clone(),
+            trim_box: page_box.clone(),
+            crop_box: page_box,
+            ops: out.ops,
+        });
     }
     doc.with_pages(pages);
     let mut warnings = Vec::new();
-    Ok(doc.save(&PdfSaveOptions::default(), &mut warnings))
+    let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    lo.compress();
+    // The file identifier from what the document is, not from a counter:
+    // the same project and date give the same bytes.
+    let id = format!(
+        "{:016x}",
+        fnv1a(format!("{title}\u{0}{date}\u{0}{}", w.pages.len()).as_bytes())
+    );
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![
+            lopdf::Object::String(id.clone().into_bytes(), lopdf::StringFormat::Literal),
+            lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Literal),
+        ]),
+    );
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| format!("the PDF could not be assembled ({e})"))?;
+    Ok(bytes)
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

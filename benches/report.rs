@@ -24,6 +24,7 @@ fn bench(c: &mut Criterion) {
     let options = ReportOptions {
         date,
         paper: Paper::A4,
+        ledgers: true,
     };
     match report::pdf(&project, &catalogs, options) {
         Ok(bytes) => println!(

@@ -261,3 +261,43 @@ fn find_scenario<'p>(project: &'p Project, scenario_id: &str) -> Result<&'p Scen
                 .join(", "),
         })
 }
+
+/// A chart as the app shows it: its words, its numbers and its SVG.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartView {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// How to read it.
+    pub note: String,
+    /// What it shows, in sentences.
+    pub alt: String,
+    /// Its numbers.
+    pub table: crate::chart::DataTable,
+    /// The drawing.
+    pub svg: String,
+}
+
+/// Every chart of a project, drawn for a theme (the app's Results step).
+pub fn charts(
+    project: &Project,
+    catalogs: &Catalogs,
+    theme: crate::chart::Theme,
+) -> Result<Vec<ChartView>, CostError> {
+    let data = crate::report::ReportData::gather_totals(project, catalogs)?;
+    data.charts()
+        .into_iter()
+        .map(|c| {
+            let svg = crate::chart::svg(&c, theme)?;
+            Ok(ChartView {
+                id: c.id,
+                title: c.title,
+                note: c.note,
+                alt: c.alt,
+                table: c.table,
+                svg,
+            })
+        })
+        .collect()
+}

@@ -21,6 +21,7 @@ fn options(paper: Paper) -> ReportOptions {
     ReportOptions {
         date: Date::new(2026, 12, 4).expect("a date"),
         paper,
+        ledgers: true,
     }
 }
 

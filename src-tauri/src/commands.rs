@@ -8,6 +8,7 @@ use infra_runway::session::{blank_project, Edit, Session, SessionView};
 use tauri::{AppHandle, State, Window};
 
 use crate::error::CommandError;
+use crate::exports::{self, ExportDone, ExportKind};
 use crate::files;
 use crate::state::AppState;
 
@@ -144,6 +145,84 @@ pub(crate) fn scenario_ledger(
         &state.catalogs,
         &id,
     )?)
+}
+
+/// Every chart of the project, drawn for the window's theme.
+#[tauri::command]
+pub(crate) fn charts(
+    theme: infra_runway::chart::Theme,
+    state: State<'_, AppState>,
+) -> Result<Vec<infra_runway::query::ChartView>, CommandError> {
+    let s = state.session();
+    Ok(infra_runway::query::charts(
+        s.project(),
+        &state.catalogs,
+        theme,
+    )?)
+}
+
+/// Exports the report (PDF), the workbook (XLSX) or the CSV files to a
+/// place chosen in the native dialog; `None` when the dialog is cancelled.
+#[tauri::command]
+pub(crate) async fn export(
+    kind: ExportKind,
+    paper: infra_runway::report::Paper,
+    ledgers: bool,
+    app: AppHandle,
+    state: State<'_, AppState>,
+    window: Window,
+) -> Result<Option<ExportDone>, CommandError> {
+    // The project as it is now; the session is not held while the dialog waits.
+    let project = state.session().project().clone();
+    let Some(path) = exports::pick_target(&app, &window, kind, &exports::file_stem(&project.name))
+    else {
+        return Ok(None);
+    };
+    let date = crate::clock::today().ok_or(CommandError::Clock)?;
+    let catalogs = &state.catalogs;
+    let files: Vec<(String, Vec<u8>)> = match kind {
+        ExportKind::Pdf => {
+            let options = infra_runway::report::ReportOptions {
+                date,
+                paper,
+                ledgers,
+            };
+            vec![(
+                String::new(),
+                infra_runway::report::pdf(&project, catalogs, options)?,
+            )]
+        }
+        ExportKind::Xlsx => vec![(
+            String::new(),
+            infra_runway::report::xlsx(&project, catalogs, date)?,
+        )],
+        ExportKind::Csv => infra_runway::csv::export_files(&project, catalogs)?
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes()))
+            .collect(),
+    };
+    let done = exports::write(&path, &files, kind)?;
+    state.set_last_export(path);
+    Ok(Some(done))
+}
+
+/// Opens the last export with the system's application.
+#[tauri::command]
+pub(crate) fn open_export(state: State<'_, AppState>) -> Result<(), CommandError> {
+    let path = state.last_export().ok_or(CommandError::NothingExported)?;
+    exports::open(&path).map_err(CommandError::Open)
+}
+
+/// Shows the folder the last export is in.
+#[tauri::command]
+pub(crate) fn show_export(state: State<'_, AppState>) -> Result<(), CommandError> {
+    let path = state.last_export().ok_or(CommandError::NothingExported)?;
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent().map(|p| p.to_path_buf()).unwrap_or(path)
+    };
+    exports::open(&folder).map_err(CommandError::Open)
 }
 
 /// What the window is told about recent files and an earlier run's work.

@@ -15,7 +15,7 @@ pub(crate) enum CommandError {
     #[error(transparent)]
     Cost(#[from] CostError),
     /// The system clock could not be read.
-    #[error("the system clock could not be read, so the current month is unknown")]
+    #[error("the system clock could not be read, so today's date is unknown")]
     Clock,
     /// A file could not be read or written.
     #[error(transparent)]
@@ -23,6 +23,12 @@ pub(crate) enum CommandError {
     /// The window asked for a file that is not on the recent list.
     #[error("{0} is not on the recent files list; open it with Open…")]
     NotRecent(String),
+    /// "Open" or "Show in folder" before anything was exported.
+    #[error("nothing has been exported yet")]
+    NothingExported,
+    /// The system could not open an export.
+    #[error("the export could not be opened ({0}); find it in its folder")]
+    Open(String),
     /// The recovery copy could not be written or read.
     #[error("the recovery copy of unsaved work could not be kept ({0})")]
     Recovery(String),
@@ -37,6 +43,7 @@ impl serde::Serialize for CommandError {
             CommandError::Clock => ("clock", None),
             CommandError::File(_) | CommandError::NotRecent(_) => ("file", None),
             CommandError::Recovery(_) => ("recovery", None),
+            CommandError::NothingExported | CommandError::Open(_) => ("export", None),
         };
         let mut s = serializer.serialize_struct("CommandError", 3)?;
         s.serialize_field("kind", kind)?;

@@ -19,7 +19,7 @@ const RECENT: usize = 8;
 /// through WebDriver. Release builds ignore it.
 const TEST_DIALOG_PATH: &str = "INFRA_RUNWAY_DIALOG_PATH";
 
-fn test_answer() -> Option<PathBuf> {
+pub(crate) fn test_answer() -> Option<PathBuf> {
     if cfg!(debug_assertions) {
         std::env::var_os(TEST_DIALOG_PATH).map(PathBuf::from)
     } else {

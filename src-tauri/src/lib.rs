@@ -5,6 +5,7 @@
 mod clock;
 mod commands;
 mod error;
+mod exports;
 mod files;
 mod menu;
 mod state;
@@ -61,6 +62,10 @@ pub fn run() {
             commands::new_project,
             commands::open_example,
             commands::scenario_ledger,
+            commands::charts,
+            commands::export,
+            commands::open_export,
+            commands::show_export,
             commands::files_view,
             commands::open_file,
             commands::open_recent,

@@ -11,6 +11,7 @@ pub(crate) struct AppState {
     pub(crate) catalogs: Catalogs,
     session: Mutex<Session>,
     path: Mutex<Option<PathBuf>>,
+    last_export: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -19,6 +20,7 @@ impl AppState {
             catalogs,
             session: Mutex::new(session),
             path: Mutex::new(None),
+            last_export: Mutex::new(None),
         }
     }
 
@@ -30,6 +32,19 @@ impl AppState {
     /// Sets the project's file.
     pub(crate) fn set_path(&self, path: Option<PathBuf>) {
         *self.path.lock().unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    /// The last file or folder exported, the only one the window may open.
+    pub(crate) fn last_export(&self) -> Option<PathBuf> {
+        self.last_export
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Remembers the last export.
+    pub(crate) fn set_last_export(&self, path: PathBuf) {
+        *self.last_export.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
     }
 
     /// The session; a panic elsewhere never locks the founder out of it.

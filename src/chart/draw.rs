@@ -50,7 +50,8 @@ fn palette(theme: Theme) -> Palette {
             cash: RGBColor(30, 58, 138),
         },
         Theme::Dark => Palette {
-            background: RGBColor(24, 27, 33),
+            // The app's dark surface.
+            background: RGBColor(28, 32, 39),
             ink: RGBColor(229, 231, 235),
             muted: RGBColor(156, 163, 175),
             grid: RGBColor(55, 61, 71),

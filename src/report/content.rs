@@ -64,7 +64,12 @@ fn best(projections: &[Projection]) -> Option<&Projection> {
     })
 }
 
-pub fn write(w: &mut Writer<'_>, data: &ReportData<'_>, date: Date) -> Result<(), CostError> {
+pub fn write(
+    w: &mut Writer<'_>,
+    data: &ReportData<'_>,
+    options: super::ReportOptions,
+) -> Result<(), CostError> {
+    let date = options.date;
     let charts = data.charts();
     let chart_of = |id: &str| charts.iter().find(|c| c.id == id);
     cover(w, data, date);
@@ -79,7 +84,9 @@ pub fn write(w: &mut Writer<'_>, data: &ReportData<'_>, date: Date) -> Result<()
     runway(w, data, chart_of("cumulative-cash"), &charts)?;
     assumptions(w, data);
     prices(w, data);
-    ledgers(w, data);
+    if options.ledgers {
+        ledgers(w, data);
+    }
     definitions(w);
     Ok(())
 }

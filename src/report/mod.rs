@@ -29,6 +29,8 @@ pub struct ReportOptions {
     pub date: Date,
     /// Paper size.
     pub paper: Paper,
+    /// Include Appendix B, every scenario month by month.
+    pub ledgers: bool,
 }
 
 /// Everything the report and the exports show, computed once.
@@ -44,17 +46,34 @@ pub struct ReportData<'a> {
 }
 
 impl<'a> ReportData<'a> {
-    /// Checks the project once and projects every scenario.
+    /// Checks the project once and projects every scenario, every ledger
+    /// line kept.
     pub fn gather(
         project: &'a Project,
         catalogs: &'a Catalogs,
+    ) -> Result<ReportData<'a>, CostError> {
+        Self::gather_with(project, catalogs, true)
+    }
+
+    /// The same with monthly totals only: enough for the charts.
+    pub fn gather_totals(
+        project: &'a Project,
+        catalogs: &'a Catalogs,
+    ) -> Result<ReportData<'a>, CostError> {
+        Self::gather_with(project, catalogs, false)
+    }
+
+    fn gather_with(
+        project: &'a Project,
+        catalogs: &'a Catalogs,
+        keep_lines: bool,
     ) -> Result<ReportData<'a>, CostError> {
         project.validate()?;
         project.validate_references(catalogs)?;
         let projections = project
             .scenarios
             .iter()
-            .map(|s| query::project_scenario(project, catalogs, s, true))
+            .map(|s| query::project_scenario(project, catalogs, s, keep_lines))
             .collect::<Result<Vec<_>, _>>()?;
         let platforms =
             compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())?;
@@ -112,7 +131,7 @@ pub fn pdf_of(data: &ReportData<'_>, options: ReportOptions) -> Result<Vec<u8>, 
     let failed = |why: String| CostError::Report { why };
     let fonts = fonts::Fonts::load().map_err(failed)?;
     let mut w = layout::Writer::new(&fonts, options.paper);
-    content::write(&mut w, data, options.date)?;
+    content::write(&mut w, data, options)?;
     w.finish(
         &data.project.name,
         &format!("Prepared {} with Infra Runway", options.date),

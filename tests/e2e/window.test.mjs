@@ -120,6 +120,82 @@ test("every hosting platform of the seed is compared, with itemized lines", asyn
   writeFileSync(join(artifacts, "platforms.png"), Buffer.from(await wd.screenshot(), "base64"));
 });
 
+test("the Results step draws the core's charts, each with its data table", async () => {
+  await step("results");
+  await wd.waitText('[data-testid="chart-cash-burn"] h3', (t) => t === "Monthly cash burn", 10_000);
+  for (const id of ["cash-burn", "cumulative-cash", "gross-split", "platforms", "credits-hybrid"]) {
+    const [w, h] = await wd.execute(
+      "const r = document.querySelector(arguments[0]).getBoundingClientRect(); return [r.width, r.height]",
+      [`[data-testid="chart-${id}"] svg`],
+    );
+    assert.ok(w > 300 && h > 100, `${id} is drawn (${w}x${h})`);
+    const alt = await wd.execute(
+      `return document.querySelector('[data-testid="chart-${id}"] [role=img]').getAttribute('aria-label')`,
+    );
+    assert.ok(alt.length > 40, `${id} has alt text`);
+  }
+  // The SVG carries the core's figures: the cash-in-bank line and a cliff's step.
+  const cumulative = await wd.execute(
+    `return document.querySelector('[data-testid="chart-cumulative-cash"] svg').textContent`,
+  );
+  assert.match(cumulative, /Cash in bank \$8,000\.00/);
+  const burn = await wd.execute(`return document.querySelector('[data-testid="chart-cash-burn"] svg').textContent`);
+  assert.match(burn, /\+\$51\.02/);
+  const rows = await wd.execute(
+    `return document.querySelectorAll('[data-testid="chart-cash-burn"] details tbody tr').length`,
+  );
+  assert.equal(rows, 36, "one data row per month");
+  await wd.execute(`document.querySelector('[data-testid="chart-cash-burn"]').scrollIntoView()`);
+  writeFileSync(join(artifacts, "charts.png"), Buffer.from(await wd.screenshot(), "base64"));
+});
+
+test("Export writes the PDF report, the workbook and the CSV files, then offers to open them", async () => {
+  await step("export");
+  await wd.find('[data-testid="page-preview"]');
+  const preview = await text('[data-testid="page-preview"]');
+  assert.match(preview, /Infrastructure budget and runway/);
+  assert.match(preview, /QLP platform/);
+  writeFileSync(join(artifacts, "export.png"), Buffer.from(await wd.screenshot(), "base64"));
+
+  await wd.click(await wd.find('[data-testid="export-pdf"]'));
+  const name = await wd.waitText('[data-testid="export-name"]', (t) => t.endsWith(".pdf"), 20_000);
+  assert.equal(name, "qlp-e2e.pdf");
+  const pdf = join(sandbox, "qlp-e2e.pdf");
+  assert.equal(readFileSync(pdf).subarray(0, 5).toString(), "%PDF-");
+  const pdfText = execFileSync("pdftotext", ["-raw", pdf, "-"]).toString();
+  assert.match(pdfText, /Infrastructure budget and runway/);
+  assert.match(pdfText, /Recommendation: Hybrid on credits — runway 30 months/);
+  assert.ok((await wd.findAll('[data-testid="open-export"]')).length === 1, "Open the file is offered");
+  assert.ok((await wd.findAll('[data-testid="show-export"]')).length === 1, "Show in folder is offered");
+  writeFileSync(join(artifacts, "exported.png"), Buffer.from(await wd.screenshot(), "base64"));
+
+  // Letter paper without the ledgers: fewer pages, Letter-sized.
+  await wd.execute(
+    `const s = document.querySelector('[data-testid="paper"]'); s.value = 'letter';
+     s.dispatchEvent(new Event('change', { bubbles: true }));
+     const c = document.querySelector('[data-testid="include-ledgers"]'); c.click();`,
+  );
+  await wd.click(await wd.find('[data-testid="export-pdf"]'));
+  await wd.waitText('[data-testid="export-path"]', (t) => t.endsWith("qlp-e2e.pdf"), 20_000);
+  await new Promise((r) => setTimeout(r, 300));
+  const info = execFileSync("pdfinfo", [pdf]).toString();
+  assert.match(info, /612 x 792 pts \(letter\)/);
+  assert.doesNotMatch(execFileSync("pdftotext", ["-raw", pdf, "-"]).toString(), /Appendix B/);
+
+  await wd.click(await wd.find('[data-testid="export-xlsx"]'));
+  assert.equal(await wd.waitText('[data-testid="export-name"]', (t) => t.endsWith(".xlsx"), 20_000), "qlp-e2e.xlsx");
+  assert.equal(readFileSync(join(sandbox, "qlp-e2e.xlsx")).subarray(0, 2).toString(), "PK");
+
+  await wd.click(await wd.find('[data-testid="export-csv"]'));
+  assert.equal(
+    await wd.waitText('[data-testid="export-name"]', (t) => t.endsWith(".csv-export"), 20_000),
+    "qlp-e2e.csv-export",
+  );
+  const comparison = readFileSync(join(sandbox, "qlp-e2e.csv-export", "comparison.csv")).toString();
+  assert.match(comparison, /^id,name,horizon_months,runway_months/);
+  assert.ok(existsSync(join(sandbox, "qlp-e2e.csv-export", "ledger-hybrid.csv")));
+});
+
 test("a workload row shows its cost, and a bad value is refused beside its field", async () => {
   await step("workload");
   assert.equal(await text('[data-testid="item-cost-Orchestrator"]'), "$19.98");

@@ -188,3 +188,60 @@ describe("monthNote", () => {
     expect(monthNote([])).toBe("");
   });
 });
+
+describe("exporting", () => {
+  it("passes the choices to the shell, then shows what was written", async () => {
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "export") {
+        calls.push(args);
+        return { name: "qlp.pdf", path: "/home/f/qlp.pdf", files: 1, bytes: 133_000 };
+      }
+      return null;
+    });
+    const store = new SessionStore();
+    const pending = store.exportFile("pdf", "letter", false);
+    expect(store.exporting).toBe("pdf");
+    // A second click while the first export runs does nothing.
+    await store.exportFile("xlsx", "a4", true);
+    await pending;
+    expect(calls).toEqual([{ kind: "pdf", paper: "letter", ledgers: false }]);
+    expect(store.exporting).toBeNull();
+    expect(store.exported).toEqual({ name: "qlp.pdf", path: "/home/f/qlp.pdf", files: 1, bytes: 133_000, kind: "pdf" });
+  });
+
+  it("keeps the last export when the dialog is cancelled, and shows a failure's message", async () => {
+    mockIPC((cmd, args) => {
+      const kind = (args as { kind: string }).kind;
+      if (cmd !== "export") return null;
+      if (kind === "csv") return null;
+      if (kind === "xlsx") throw { kind: "file", message: "/ro/x.xlsx: could not be written (permission denied)", path: null };
+      return { name: "a.pdf", path: "/a.pdf", files: 1, bytes: 10 };
+    });
+    const store = new SessionStore();
+    await store.exportFile("pdf", "a4", true);
+    await store.exportFile("csv", "a4", true);
+    expect(store.exported?.name).toBe("a.pdf");
+    await store.exportFile("xlsx", "a4", true);
+    expect(store.exportError).toBe("/ro/x.xlsx: could not be written (permission denied)");
+    expect(store.exporting).toBeNull();
+  });
+
+  it("draws the charts for the theme on screen", async () => {
+    const themes: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "charts") {
+        themes.push((args as { theme: string }).theme);
+        return [];
+      }
+      return null;
+    });
+    const store = new SessionStore();
+    store.step = "results";
+    store.theme = "dark";
+    await store.refreshCharts();
+    store.theme = "light";
+    await store.refreshCharts();
+    expect(themes).toEqual(["dark", "light"]);
+  });
+});

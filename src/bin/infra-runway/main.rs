@@ -81,6 +81,9 @@ enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t = PaperArg::A4)]
         paper: PaperArg,
+        /// Leave out Appendix B (every scenario month by month).
+        #[arg(long)]
+        no_ledgers: bool,
     },
     /// The numbers for spreadsheets: an XLSX workbook, or CSV files (the
     /// comparison and one ledger per scenario) in a folder.
@@ -281,6 +284,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             project,
             output,
             paper,
+            no_ledgers,
         } => {
             let (subject, project) = project_file::load(project.as_deref())?;
             let options = ReportOptions {
@@ -289,6 +293,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     PaperArg::A4 => Paper::A4,
                     PaperArg::Letter => Paper::Letter,
                 },
+                ledgers: !no_ledgers,
             };
             let bytes =
                 report::pdf(&project, &catalogs, options).map_err(|e| query_failure(subject, e))?;

@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { CommandError, Edit, LedgerView, SessionView } from "./types";
+import type { ChartTheme, ChartView, CommandError, Edit, ExportDone, ExportKind, LedgerView, Paper, SessionView } from "./types";
 
 // The only place the window calls the desktop shell.
 
@@ -12,6 +12,11 @@ export const api = {
   newProject: () => invoke<SessionView | null>("new_project"),
   openExample: () => invoke<SessionView | null>("open_example"),
   scenarioLedger: (id: string) => invoke<LedgerView>("scenario_ledger", { id }),
+  charts: (theme: ChartTheme) => invoke<ChartView[]>("charts", { theme }),
+  exportFile: (kind: ExportKind, paper: Paper, ledgers: boolean) =>
+    invoke<ExportDone | null>("export", { kind, paper, ledgers }),
+  openExport: () => invoke<void>("open_export"),
+  showExport: () => invoke<void>("show_export"),
   filesView: () => invoke<FilesView>("files_view"),
   openFile: () => invoke<SessionView | null>("open_file"),
   openRecent: (path: string) => invoke<SessionView | null>("open_recent", { path }),

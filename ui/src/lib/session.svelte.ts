@@ -2,14 +2,15 @@
 // open, the message beside each field whose last edit was refused.
 
 import { api, errorMessage, errorPath, type FilesView } from "./api";
-import type { Edit, LedgerView, Overview, PlatformCost, PlatformRow, SessionView } from "./types";
+import type { ChartTheme, ChartView, Edit, ExportDone, ExportKind, LedgerView, Overview, Paper, PlatformCost, PlatformRow, SessionView } from "./types";
 import { compareDecimal, monthNote } from "./compare";
 
 export type Status = "loading" | "ready" | "error";
 
 /** How long after the last change the recovery copy is written. */
 export const AUTOSAVE_DELAY_MS = 1500;
-export type Step = "workload" | "credits" | "scenarios" | "results" | "platforms";
+export type Step = "workload" | "credits" | "scenarios" | "results" | "platforms" | "export";
+export type ThemeChoice = "system" | "light" | "dark";
 
 export class SessionStore {
   status = $state<Status>("loading");
@@ -23,6 +24,16 @@ export class SessionStore {
   scenario = $state<string | null>(null);
   ledger = $state.raw<LedgerView | null>(null);
   files = $state<FilesView>({ recent: [], recovery: false });
+  charts = $state.raw<ChartView[]>([]);
+  chartError = $state("");
+  theme = $state<ThemeChoice>(storedTheme());
+  systemDark = $state(prefersDark());
+  chartTheme: ChartTheme = $derived(
+    this.theme === "dark" || (this.theme === "system" && this.systemDark) ? "dark" : "light",
+  );
+  exporting = $state<ExportKind | null>(null);
+  exported = $state<(ExportDone & { kind: ExportKind }) | null>(null);
+  exportError = $state("");
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
 
   data: Overview | null = $derived(this.view?.overview ?? null);
@@ -151,6 +162,45 @@ export class SessionStore {
     this.step = step;
     await this.refreshLedger();
   }
+
+  /** The charts are drawn by the core, for the theme on screen, while the
+   *  Results step shows them. */
+  async refreshCharts(): Promise<void> {
+    if (this.step !== "results") return;
+    try {
+      this.charts = await api.charts(this.chartTheme);
+      this.chartError = "";
+    } catch (e) {
+      this.chartError = errorMessage(e);
+    }
+  }
+
+  /** Exports a file (a dialog asks where); the buttons wait meanwhile. */
+  async exportFile(kind: ExportKind, paper: Paper, ledgers: boolean): Promise<void> {
+    if (this.exporting !== null) return;
+    this.exporting = kind;
+    this.exportError = "";
+    try {
+      const done = await api.exportFile(kind, paper, ledgers);
+      if (done !== null) this.exported = { ...done, kind };
+    } catch (e) {
+      this.exportError = errorMessage(e);
+    } finally {
+      this.exporting = null;
+    }
+  }
+
+  openExport = () => api.openExport().catch((e) => (this.exportError = errorMessage(e)));
+  showExport = () => api.showExport().catch((e) => (this.exportError = errorMessage(e)));
+}
+
+function storedTheme(): ThemeChoice {
+  const t = typeof localStorage === "undefined" ? null : localStorage.getItem("theme");
+  return t === "light" || t === "dark" ? t : "system";
+}
+
+function prefersDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
 /** The message beside a field: the core's text without the field path it

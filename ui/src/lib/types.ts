@@ -205,3 +205,25 @@ export interface LedgerView {
   months: MonthRow[];
   events: { event: string; month: number; grant?: string; wasted?: Decimal; step_up?: Decimal }[];
 }
+
+/** A chart as the Results step shows it: the core's SVG, its words and numbers. */
+export interface ChartView {
+  id: string;
+  title: string;
+  note: string;
+  alt: string;
+  table: { columns: string[]; rows: string[][] };
+  svg: string;
+}
+
+export type ChartTheme = "light" | "dark";
+export type ExportKind = "pdf" | "xlsx" | "csv";
+export type Paper = "a4" | "letter";
+
+/** What an export wrote. */
+export interface ExportDone {
+  name: string;
+  path: string;
+  files: number;
+  bytes: number;
+}

@@ -29,12 +29,20 @@ try {
        s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
       [theme],
     );
-    for (const step of ["workload", "credits", "scenarios", "results", "platforms"]) {
+    for (const step of ["workload", "credits", "scenarios", "results", "platforms", "export"]) {
       await wd.click(await wd.find(`button[data-step="${step}"]`));
       await new Promise((r) => setTimeout(r, 400));
       const file = join(out, `${step}-${theme}.png`);
       writeFileSync(file, Buffer.from(await wd.screenshot(), "base64"));
       console.log(`saved ${file}`);
+      if (step === "results") {
+        // The charts below the scenario cards.
+        await wd.execute(`document.querySelector('[data-testid="chart-cash-burn"]')?.scrollIntoView()`);
+        await new Promise((r) => setTimeout(r, 300));
+        const charts = join(out, `charts-${theme}.png`);
+        writeFileSync(charts, Buffer.from(await wd.screenshot(), "base64"));
+        console.log(`saved ${charts}`);
+      }
     }
   }
 } finally {

@@ -534,3 +534,37 @@ fn bad_output_paths_and_projects_give_one_clear_line_and_no_file() {
     assert_eq!(code, 2);
     assert!(err.contains("name a folder"), "{err}");
 }
+
+#[test]
+fn hostile_and_unusual_names_are_escaped_and_drawn() {
+    let mut p = example();
+    p.name = "Acme <script>alert(1)</script> & Söhne — 東京 🚀".into();
+    p.scenarios[0].name = "=HYPERLINK(\"x\") <b>bold</b> & a name far too long to fit on one line of any table in the report".into();
+    p.validate().expect("valid");
+    let catalogs = catalogs();
+    let data = ReportData::gather(&p, &catalogs).expect("data");
+    for c in data.charts() {
+        let svg = chart::svg(&c, Theme::Dark).expect("svg");
+        assert!(
+            !svg.contains("<b>") && !svg.contains("<script"),
+            "{}: names are escaped",
+            c.id
+        );
+    }
+    let dir = temp_dir("names");
+    let path = dir.join("names.pdf");
+    std::fs::write(
+        &path,
+        report::pdf(&p, &catalogs, options(Paper::A4)).expect("report"),
+    )
+    .unwrap();
+    let text = pdf_text(&path);
+    // Characters the font lacks become "?", the rest is kept.
+    assert!(
+        text.contains("Acme <script>alert(1)</script> & Söhne — ?? ?"),
+        "{text}"
+    );
+    let xlsx = report::xlsx(&p, &catalogs, options(Paper::A4).date).expect("xlsx");
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).expect("workbook");
+    assert_eq!(book.sheet_names()[1], "=HYPERLINK(\"x\") <b>bold<-b> & a");
+}

@@ -281,7 +281,7 @@ pub fn cumulative_cash(projections: &[&Projection], in_bank: Option<Money>) -> C
         .collect();
     Chart {
         id: "cumulative-cash".into(),
-        note: "Cash spent so far (infrastructure plus other monthly burn) per scenario; the dashed black line is cash in bank. A circle marks the month the cash runs out.".into(),
+        note: "Cash spent so far (infrastructure plus other monthly burn) per scenario; the long-dashed line across is cash in bank. A circle marks the month the cash runs out.".into(),
         title: "Cash spent against cash in bank".into(),
         alt: sentences.join(" "),
         table: DataTable { columns, rows },

@@ -37,6 +37,27 @@ fn json_name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// A quantity for people: thousands grouped, no trailing zeros.
+fn qty(d: rust_decimal::Decimal) -> String {
+    let text = d.normalize().to_string();
+    let (whole, frac) = match text.split_once('.') {
+        Some((w, f)) => (w.to_string(), format!(".{f}")),
+        None => (text.clone(), String::new()),
+    };
+    let (sign, digits) = match whole.strip_prefix('-') {
+        Some(d) => ("-", d.to_string()),
+        None => ("", whole),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped}{frac}")
+}
+
 fn billing_month(s: MonthSetting) -> &'static str {
     match s {
         MonthSetting::Platform => "each platform's own (Railway 30 days, the others 730 hours)",
@@ -540,7 +561,7 @@ fn assumptions(w: &mut Writer<'_>, data: &ReportData<'_>) {
             "Temporal actions".into(),
             format!(
                 "{} actions a month; {} GB active, {} GB retained",
-                f.actions_per_month.normalize(),
+                qty(f.actions_per_month),
                 f.active_storage_gb.normalize(),
                 f.retained_storage_gb.normalize()
             ),
@@ -551,10 +572,13 @@ fn assumptions(w: &mut Writer<'_>, data: &ReportData<'_>) {
             "LLM".into(),
             m.model.clone(),
             format!(
-                "{} input and {} output tokens a month; {} cache hits",
-                m.input_tokens_per_month.normalize(),
-                m.output_tokens_per_month.normalize(),
-                m.cache_hit_rate.normalize()
+                "{} input and {} output tokens a month; {}% of input cached",
+                qty(m.input_tokens_per_month),
+                qty(m.output_tokens_per_month),
+                m.cache_hit_rate
+                    .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+                    .map(qty)
+                    .unwrap_or_default()
             ),
         ]));
     }
@@ -833,5 +857,22 @@ fn definitions(w: &mut Writer<'_>) {
             w.paragraph_in(term, 10.5, true, INK, w.margin, w.content_width());
             w.paragraph(text, 10.0, INK);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::qty;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn quantities_are_grouped_without_trailing_zeros() {
+        let q = |s: &str| qty(Decimal::from_str(s).unwrap());
+        assert_eq!(q("900000"), "900,000");
+        assert_eq!(q("20000000.50"), "20,000,000.5");
+        assert_eq!(q("0.30"), "0.3");
+        assert_eq!(q("-1234"), "-1,234");
+        assert_eq!(q("999"), "999");
     }
 }

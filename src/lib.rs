@@ -14,6 +14,7 @@ pub mod costing;
 pub mod credits;
 pub mod csv;
 pub mod date;
+pub mod decision;
 pub mod error;
 pub mod money;
 pub mod month;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalogs;
 use crate::costing::{CostSettings, MonthSetting};
 use crate::credits::{Cash, CreditGrant};
+use crate::decision::Answers;
 use crate::error::{check_name, parse_json, InputError};
 use crate::scenario::Scenario;
 use crate::workload::Workload;
@@ -50,6 +51,9 @@ pub struct Project {
     /// Ways of running the workload over time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
+    /// The answers to the decision framework.
+    #[serde(default, skip_serializing_if = "Answers::is_default")]
+    pub decision: Answers,
 }
 
 fn unique_ids<'a>(path: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), InputError> {
@@ -151,6 +155,7 @@ impl Project {
         self.cash.validate("cash")?;
         unique_ids("credits", self.credits.iter().map(|g| g.id.as_str()))?;
         unique_ids("scenarios", self.scenarios.iter().map(|g| g.id.as_str()))?;
+        self.decision.validate("decision")?;
         Ok(())
     }
 

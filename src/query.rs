@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Catalogs};
 use crate::compare::{compare_valid_platforms, PlatformComparison};
 use crate::costing::{cost_valid_workload, PlatformCost};
+use crate::decision::Decision;
 use crate::error::{CostError, InputError};
 use crate::project::Project;
 use crate::projection::{self, Projection, ProjectionInput, ScenarioSummary};
@@ -155,18 +156,66 @@ pub struct Overview {
     pub costs: Costs,
     /// The scenarios side by side.
     pub scenarios: ScenarioComparison,
+    /// The decision framework's verdict on the answers.
+    pub decision: Decision,
 }
 
 /// The overview of a project.
 pub fn overview(project: &Project, catalogs: &Catalogs) -> Result<Overview, CostError> {
     // Runs on every edit in the app: check once, then compute.
     checked(project, catalogs)?;
+    let comparison =
+        compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())?;
+    let projections = projections_of(project, catalogs)?;
+    let decision = decision_of(project, catalogs, &comparison, &projections)?;
     Ok(Overview {
         project: project.clone(),
-        comparison: compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())?,
         costs: costs_of(project, catalogs, &Selection::default())?,
-        scenarios: compare_of(project, catalogs)?,
+        scenarios: comparison_of(project, projections),
+        comparison,
+        decision,
     })
+}
+
+/// The decision framework's verdict on a project's answers.
+pub fn decide(project: &Project, catalogs: &Catalogs) -> Result<Decision, CostError> {
+    checked(project, catalogs)?;
+    let comparison =
+        compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())?;
+    let projections = projections_of(project, catalogs)?;
+    decision_of(project, catalogs, &comparison, &projections)
+}
+
+/// The verdict from a comparison and projections already made.
+pub fn decision_of(
+    project: &Project,
+    catalogs: &Catalogs,
+    comparison: &PlatformComparison,
+    projections: &[Projection],
+) -> Result<Decision, CostError> {
+    let inputs = crate::decision::Inputs::gather(project, catalogs, comparison, projections);
+    crate::decision::evaluate(&inputs, &project.decision)
+}
+
+fn projections_of(project: &Project, catalogs: &Catalogs) -> Result<Vec<Projection>, CostError> {
+    project
+        .scenarios
+        .iter()
+        .map(|s| project_scenario(project, catalogs, s, false))
+        .collect()
+}
+
+fn comparison_of(project: &Project, projections: Vec<Projection>) -> ScenarioComparison {
+    ScenarioComparison {
+        horizon_months: project
+            .scenarios
+            .iter()
+            .map(|s| s.horizon_months)
+            .max()
+            .unwrap_or(0),
+        cash_in_bank: project.cash.in_bank,
+        scenarios: projections.into_iter().map(|p| p.summary).collect(),
+    }
 }
 
 /// The scenarios side by side.
@@ -207,21 +256,7 @@ pub fn compare(project: &Project, catalogs: &Catalogs) -> Result<ScenarioCompari
 }
 
 fn compare_of(project: &Project, catalogs: &Catalogs) -> Result<ScenarioComparison, CostError> {
-    let scenarios = project
-        .scenarios
-        .iter()
-        .map(|s| project_scenario(project, catalogs, s, false).map(|p| p.summary))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(ScenarioComparison {
-        horizon_months: project
-            .scenarios
-            .iter()
-            .map(|s| s.horizon_months)
-            .max()
-            .unwrap_or(0),
-        cash_in_bank: project.cash.in_bank,
-        scenarios,
-    })
+    Ok(comparison_of(project, projections_of(project, catalogs)?))
 }
 
 /// The scenario with this id, month by month: totals and events only.

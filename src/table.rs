@@ -368,3 +368,95 @@ pub fn event_words(e: &crate::projection::Event, grants: &[crate::projection::Gr
         Event::CashRunsOut { month } => format!("Month {month}: cash in bank runs out."),
     }
 }
+
+/// The decision framework's verdict as text: the platforms ranked, the
+/// scenarios ranked, break-even, the recommendation and what would change it.
+pub fn decision_table(d: &crate::decision::Decision) -> String {
+    let mut out = String::new();
+    let max = d
+        .platforms
+        .first()
+        .map(|p| p.max_score.normalize().to_string())
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "Hosting platforms (score out of {max} points; cost of ownership over {} months at {}/h)\n",
+        d.horizon_months,
+        format_usd(d.answers.engineer_hourly_rate)
+    ));
+    let rows: Vec<Vec<String>> = d
+        .platforms
+        .iter()
+        .map(|p| {
+            vec![
+                p.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
+                p.name.clone(),
+                p.score.normalize().to_string(),
+                format_usd(p.monthly_cost),
+                format_usd(p.tco.total),
+                if p.ruled_out.is_empty() {
+                    String::new()
+                } else {
+                    format!("ruled out: {}", p.ruled_out.join("; "))
+                },
+            ]
+        })
+        .collect();
+    out.push_str(&columns(
+        &[
+            "Rank",
+            "Platform",
+            "Score",
+            "Per month",
+            "Cost of ownership",
+            "",
+        ],
+        &rows,
+        &[true, false, true, true, true, false],
+    ));
+    out.push('\n');
+    if !d.scenarios.is_empty() {
+        out.push_str("Scenarios (longest runway that meets the constraints first)\n");
+        let rows: Vec<Vec<String>> = d
+            .scenarios
+            .iter()
+            .map(|s| {
+                vec![
+                    s.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
+                    s.name.clone(),
+                    s.runway.clone(),
+                    format_usd(s.tco.provider),
+                    format_usd(s.tco.engineering),
+                    format_usd(s.tco.total),
+                    s.ruled_out.join("; "),
+                ]
+            })
+            .collect();
+        out.push_str(&columns(
+            &[
+                "Rank",
+                "Scenario",
+                "Runway",
+                "Cash",
+                "Engineering",
+                "Cost of ownership",
+                "",
+            ],
+            &rows,
+            &[true, false, false, true, true, true, false],
+        ));
+        for b in &d.break_even {
+            out.push_str(&format!("{}\n", b.sentence));
+        }
+        out.push('\n');
+    }
+    let r = &d.recommendation;
+    out.push_str("Recommendation\n");
+    for line in r.platform_reasons.iter().chain(&r.scenario_reasons) {
+        out.push_str(&format!("- {line}\n"));
+    }
+    out.push_str("\nWhat would change this\n");
+    for line in &r.would_change {
+        out.push_str(&format!("- {line}\n"));
+    }
+    out
+}

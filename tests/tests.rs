@@ -3,6 +3,7 @@
 mod bad_input;
 mod catalogs;
 mod cli;
+mod decision;
 mod golden;
 mod hand_computed;
 mod properties;

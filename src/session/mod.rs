@@ -197,6 +197,7 @@ pub fn blank_project() -> Project {
         credits: Vec::new(),
         cash: Default::default(),
         scenarios: Vec::new(),
+        decision: Default::default(),
     }
 }
 

@@ -70,6 +70,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The decision framework: platforms ranked against the project's
+    /// answers, the scenario to choose, and why.
+    Decide {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// The investor report as a PDF: summary, scenarios, runway, credits,
     /// assumptions, every price with its source, ledgers.
     Report {
@@ -278,6 +287,15 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 Format::Json => json(&p),
                 Format::Csv => Ok(infra_runway::csv::ledger(&p)),
                 Format::Table => Ok(table::ledger_table(&p)),
+            }
+        }
+        Command::Decide { project, format } => {
+            let (subject, project) = project_file::load(project.as_deref())?;
+            let d = query::decide(&project, &catalogs).map_err(|e| query_failure(subject, e))?;
+            match format {
+                Format::Json => json(&d),
+                Format::Table => Ok(format!("{}\n\n{}", project.name, table::decision_table(&d))),
+                Format::Csv => Err(csv_is_for_scenarios()),
             }
         }
         Command::Report {

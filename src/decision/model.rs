@@ -308,3 +308,69 @@ pub fn questions() -> Vec<Question> {
         Question { path: "decision.weights.fast_setup", text: "How much does a fast setup matter?", why: "Weighs the hours to a first production deploy, beyond any deadline.", kind: Weight },
     ]
 }
+
+/// Each question with its answer in words, for the report.
+pub fn answered(a: &Answers) -> Vec<(Question, String)> {
+    let yes_no = |b: bool| if b { "Yes" } else { "No" }.to_string();
+    let weight = |w: u8| {
+        let words = match w {
+            0 => "Not at all",
+            1..=3 => "A little",
+            4..=6 => "A good deal",
+            _ => "A lot",
+        };
+        format!("{words} (weight {w} of {MAX_WEIGHT})")
+    };
+    questions()
+        .into_iter()
+        .map(|q| {
+            let text = match q.path {
+                "decision.deploy_within_days" => match a.deploy_within_days {
+                    None => "No deadline".into(),
+                    Some(0) => "Today".into(),
+                    Some(1) => "Within 1 day".into(),
+                    Some(n) => format!("Within {n} days"),
+                },
+                "decision.websockets" => yes_no(a.websockets),
+                "decision.gpus" => yes_no(a.gpus),
+                "decision.kubernetes" => yes_no(a.kubernetes),
+                "decision.regions" => {
+                    if a.regions.is_empty() {
+                        "Anywhere".into()
+                    } else {
+                        a.regions
+                            .iter()
+                            .map(|r| r.label())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    }
+                }
+                "decision.budget" => a
+                    .budget
+                    .map(|m| format!("{} a month", crate::money::format_usd(m)))
+                    .unwrap_or_else(|| "Not set".into()),
+                "decision.budget_ceiling" => a
+                    .budget_ceiling
+                    .map(|m| format!("{} a month", crate::money::format_usd(m)))
+                    .unwrap_or_else(|| "None".into()),
+                "decision.devops_experience" => match a.devops_experience {
+                    Experience::None => "None".into(),
+                    Experience::Some => "Some".into(),
+                    Experience::Strong => "Strong".into(),
+                },
+                "decision.engineer_hourly_rate" => {
+                    format!(
+                        "{} an hour",
+                        crate::money::format_usd(a.engineer_hourly_rate)
+                    )
+                }
+                p => Preference::ALL
+                    .iter()
+                    .find(|x| p == format!("decision.weights.{}", x.key()))
+                    .map(|x| weight(a.weights.get(*x)))
+                    .unwrap_or_default(),
+            };
+            (q, text)
+        })
+        .collect()
+}

@@ -12,7 +12,7 @@ use crate::costing::MonthSetting;
 use crate::date::Date;
 use crate::error::CostError;
 use crate::money::{format_usd, Money};
-use crate::projection::{Event, Projection};
+use crate::projection::{months_words, Event};
 
 fn col(title: &str, share: f32, align: Align) -> Column {
     Column {
@@ -71,20 +71,6 @@ fn catalogs_used<'a>(data: &'a ReportData<'_>) -> Vec<&'a Catalog> {
     data.catalogs.current_all()
 }
 
-/// The scenario recommended before the decision framework is answered:
-/// the longest runway, then the least cash over the horizon.
-fn best(projections: &[Projection]) -> Option<&Projection> {
-    projections.iter().max_by(|a, b| {
-        let runway = |p: &Projection| match (p.summary.runway_months, p.summary.horizon_months) {
-            (Some(m), _) => m,
-            (None, h) => h.saturating_add(1),
-        };
-        runway(a)
-            .cmp(&runway(b))
-            .then(b.summary.total_cash.cmp(&a.summary.total_cash))
-    })
-}
-
 pub fn write(
     w: &mut Writer<'_>,
     data: &ReportData<'_>,
@@ -103,6 +89,7 @@ pub fn write(
         chart_of("platforms"),
     )?;
     runway(w, data, chart_of("cumulative-cash"), &charts)?;
+    decision(w, data);
     assumptions(w, data);
     prices(w, data);
     if options.ledgers {
@@ -157,20 +144,42 @@ fn cover(w: &mut Writer<'_>, data: &ReportData<'_>, date: Date) {
 fn summary(w: &mut Writer<'_>, data: &ReportData<'_>) -> Result<(), CostError> {
     w.heading("Executive summary", 18.0, 80.0);
     let projections = &data.projections;
-    match best(projections) {
-        None => w.paragraph(
+    let rec = &data.decision.recommendation;
+    let chosen = rec
+        .scenario
+        .as_deref()
+        .and_then(|id| projections.iter().find(|p| p.summary.id == id));
+    match chosen {
+        None if projections.is_empty() => w.paragraph(
             "No scenario has been set up yet: add one (Railway-only, Hybrid on credits, …) to see cost over time and runway.",
             11.0,
             INK,
         ),
+        None => {
+            w.paragraph(
+                "No scenario meets the constraints of the decision framework's answers.",
+                12.0,
+                INK,
+            );
+            if let Some(first) = rec.scenario_reasons.first() {
+                w.paragraph(first, 9.5, MUTED);
+            }
+        }
         Some(b) => {
             let cash_note = match data.project.cash.in_bank {
                 Some(c) => format!("with {} in the bank", format_usd(c)),
-                None => "with no cash in bank entered, so ranked by the least cash spent".into(),
+                None => "with no cash in bank entered".into(),
             };
+            let host = data
+                .decision
+                .platforms
+                .iter()
+                .find(|p| Some(&p.id) == rec.platform.as_ref())
+                .map(|p| format!(" The hosting platform that fits the answers best is {}.", p.name))
+                .unwrap_or_default();
             w.paragraph(
                 &format!(
-                    "Recommendation: {} — runway {}, {} of cash in month 1 and {} on average, {cash_note}.",
+                    "Recommendation: {} — runway {}, {} of cash in month 1 and {} on average, {cash_note}.{host}",
                     b.summary.name,
                     b.summary.runway,
                     format_usd(b.summary.first_month_cash),
@@ -180,7 +189,7 @@ fn summary(w: &mut Writer<'_>, data: &ReportData<'_>) -> Result<(), CostError> {
                 INK,
             );
             w.paragraph(
-                "Chosen for the longest runway, then the least cash over the horizon. The decision framework (deadlines, GPUs, regions, DevOps time) can change this choice where it rules a platform out.",
+                "Chosen by the decision framework: the longest runway among the scenarios whose platforms meet every hard constraint, the lower cost of ownership (cash plus engineering time) breaking ties. The Decision section gives the answers, the ranking and what would change it.",
                 9.5,
                 MUTED,
             );
@@ -874,5 +883,131 @@ mod tests {
         assert_eq!(q("0.30"), "0.3");
         assert_eq!(q("-1234"), "-1,234");
         assert_eq!(q("999"), "999");
+    }
+}
+
+fn decision(w: &mut Writer<'_>, data: &ReportData<'_>) {
+    let d = &data.decision;
+    w.new_page();
+    w.heading("Decision", 18.0, 80.0);
+    let rec = &d.recommendation;
+    for line in rec
+        .platform_reasons
+        .iter()
+        .take(1)
+        .chain(rec.scenario_reasons.iter().take(1))
+    {
+        w.paragraph(line, 11.0, INK);
+    }
+    w.heading("The answers", 13.0, 60.0);
+    let rows: Vec<Row> = crate::decision::answered(&d.answers)
+        .into_iter()
+        .map(|(q, a)| Row::plain(vec![q.text.to_string(), a]))
+        .collect();
+    w.table(&[l("Question", 5.0), l("Answer", 3.0)], &rows, 8.5);
+
+    w.heading("Hosting platforms ranked", 13.0, 80.0);
+    let max = d
+        .platforms
+        .first()
+        .map(|p| p.max_score.normalize().to_string())
+        .unwrap_or_default();
+    let rows: Vec<Row> = d
+        .platforms
+        .iter()
+        .map(|p| {
+            let why = if p.ruled_out.is_empty() {
+                let mut parts: Vec<_> = p.breakdown.iter().filter(|b| b.weight > 0).collect();
+                parts.sort_by_key(|b| std::cmp::Reverse(b.points));
+                parts
+                    .iter()
+                    .take(2)
+                    .map(|b| b.why.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            } else {
+                format!("Ruled out: {}", p.ruled_out.join("; "))
+            };
+            let mut row = Row::plain(vec![
+                p.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
+                p.name.clone(),
+                format!("{} of {max}", p.score.normalize()),
+                format_usd(p.monthly_cost),
+                format_usd(p.tco.total),
+                why,
+            ]);
+            if !p.ruled_out.is_empty() {
+                row.color = Some(MUTED);
+            }
+            row
+        })
+        .collect();
+    w.table(
+        &[
+            r("Rank", 0.6),
+            l("Platform", 1.8),
+            r("Score", 1.0),
+            r("Per month", 1.0),
+            r("Cost of ownership", 1.2),
+            l("Why", 3.6),
+        ],
+        &rows,
+        8.0,
+    );
+    w.paragraph(
+        &format!(
+            "Score: each preference's weight × how well the platform meets it (0 to 1). Cost of ownership over {}: hosting plus setup and DevOps hours at {} an hour.",
+            months_words(d.horizon_months),
+            format_usd(d.answers.engineer_hourly_rate)
+        ),
+        8.5,
+        MUTED,
+    );
+
+    if !d.scenarios.is_empty() {
+        w.heading("Scenarios ranked", 13.0, 80.0);
+        let rows: Vec<Row> = d
+            .scenarios
+            .iter()
+            .map(|s| {
+                let mut row = Row::plain(vec![
+                    s.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
+                    s.name.clone(),
+                    s.runway.clone(),
+                    format_usd(s.tco.provider),
+                    format_usd(s.tco.engineering),
+                    format_usd(s.tco.total),
+                    s.ruled_out.join("; "),
+                ]);
+                if !s.ruled_out.is_empty() {
+                    row.color = Some(MUTED);
+                }
+                row
+            })
+            .collect();
+        w.table(
+            &[
+                r("Rank", 0.6),
+                l("Scenario", 2.2),
+                l("Runway", 1.4),
+                r("Cash", 1.1),
+                r("Engineering", 1.1),
+                r("Cost of ownership", 1.2),
+                l("Constraints", 2.2),
+            ],
+            &rows,
+            8.0,
+        );
+        for b in &d.break_even {
+            w.bullet(&b.sentence, 9.0, INK);
+        }
+    }
+    w.heading("Why", 13.0, 60.0);
+    for line in rec.platform_reasons.iter().chain(&rec.scenario_reasons) {
+        w.bullet(line, 9.0, INK);
+    }
+    w.heading("What would change this", 13.0, 60.0);
+    for line in &rec.would_change {
+        w.bullet(line, 9.0, INK);
     }
 }

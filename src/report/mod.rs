@@ -43,6 +43,8 @@ pub struct ReportData<'a> {
     pub projections: Vec<Projection>,
     /// The hosting platforms compared.
     pub platforms: PlatformComparison,
+    /// The decision framework's verdict on the project's answers.
+    pub decision: crate::decision::Decision,
 }
 
 impl<'a> ReportData<'a> {
@@ -77,11 +79,13 @@ impl<'a> ReportData<'a> {
             .collect::<Result<Vec<_>, _>>()?;
         let platforms =
             compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())?;
+        let decision = query::decision_of(project, catalogs, &platforms, &projections)?;
         Ok(ReportData {
             project,
             catalogs,
             projections,
             platforms,
+            decision,
         })
     }
 

@@ -869,23 +869,6 @@ fn definitions(w: &mut Writer<'_>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::qty;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    #[test]
-    fn quantities_are_grouped_without_trailing_zeros() {
-        let q = |s: &str| qty(Decimal::from_str(s).unwrap());
-        assert_eq!(q("900000"), "900,000");
-        assert_eq!(q("20000000.50"), "20,000,000.5");
-        assert_eq!(q("0.30"), "0.3");
-        assert_eq!(q("-1234"), "-1,234");
-        assert_eq!(q("999"), "999");
-    }
-}
-
 fn decision(w: &mut Writer<'_>, data: &ReportData<'_>) {
     let d = &data.decision;
     w.new_page();
@@ -1009,5 +992,22 @@ fn decision(w: &mut Writer<'_>, data: &ReportData<'_>) {
     w.heading("What would change this", 13.0, 60.0);
     for line in &rec.would_change {
         w.bullet(line, 9.0, INK);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::qty;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    #[test]
+    fn quantities_are_grouped_without_trailing_zeros() {
+        let q = |s: &str| qty(Decimal::from_str(s).unwrap());
+        assert_eq!(q("900000"), "900,000");
+        assert_eq!(q("20000000.50"), "20,000,000.5");
+        assert_eq!(q("0.30"), "0.3");
+        assert_eq!(q("-1234"), "-1,234");
+        assert_eq!(q("999"), "999");
     }
 }

@@ -29,7 +29,7 @@ try {
        s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));`,
       [theme],
     );
-    for (const step of ["workload", "credits", "scenarios", "results", "platforms", "export"]) {
+    for (const step of ["workload", "credits", "scenarios", "decide", "results", "platforms", "export"]) {
       await wd.click(await wd.find(`button[data-step="${step}"]`));
       await new Promise((r) => setTimeout(r, 400));
       const file = join(out, `${step}-${theme}.png`);

@@ -322,6 +322,8 @@ pub struct Recommendation {
 /// The framework's verdict on a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
     /// The answers judged.
     pub answers: Answers,
     /// Months the platforms' cost of ownership covers.
@@ -635,6 +637,7 @@ pub fn break_even(candidate: &[Money], baseline: &[Money]) -> BreakEven {
 pub fn evaluate(inputs: &Inputs, answers: &Answers) -> Result<Decision, CostError> {
     let mut decision = judge(inputs, answers)?;
     decision.recommendation.would_change = would_change(inputs, answers, &decision)?;
+    decision.questions = questions();
     Ok(decision)
 }
 
@@ -774,6 +777,7 @@ fn judge(inputs: &Inputs, a: &Answers) -> Result<Decision, CostError> {
     }
     let recommendation = recommend(inputs, a, &platforms, &ranked);
     Ok(Decision {
+        questions: Vec::new(),
         answers: a.clone(),
         horizon_months: inputs.horizon_months,
         platforms,

@@ -285,27 +285,75 @@ pub struct Question {
     pub why: &'static str,
     /// What kind of answer it takes.
     pub kind: AnswerKind,
+    /// The answers to pick from, where there is a list.
+    pub choices: Vec<Choice>,
+}
+
+/// One answer to pick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    /// The value stored in the project file.
+    pub value: serde_json::Value,
+    /// In words.
+    pub label: String,
+}
+
+fn choices(kind: AnswerKind) -> Vec<Choice> {
+    let c = |value: serde_json::Value, label: &str| Choice {
+        value,
+        label: label.to_string(),
+    };
+    match kind {
+        AnswerKind::Days => vec![
+            c(serde_json::Value::Null, "No deadline"),
+            c(0.into(), "Today"),
+            c(2.into(), "Within 2 days"),
+            c(7.into(), "Within a week"),
+            c(30.into(), "Within a month"),
+        ],
+        AnswerKind::Areas => Area::ALL
+            .iter()
+            .map(|a| {
+                let value = serde_json::to_value(a).unwrap_or(serde_json::Value::Null);
+                c(value, a.label())
+            })
+            .collect(),
+        AnswerKind::Experience => vec![
+            c("none".into(), "None: nobody has run production infrastructure"),
+            c("some".into(), "Some: someone has, now and then"),
+            c("strong".into(), "Strong: an experienced DevOps engineer"),
+        ],
+        _ => Vec::new(),
+    }
 }
 
 /// The questions, in the order they are asked.
 pub fn questions() -> Vec<Question> {
+    let mut qs = asked();
+    for q in &mut qs {
+        q.choices = choices(q.kind);
+    }
+    qs
+}
+
+fn asked() -> Vec<Question> {
     use AnswerKind::*;
     vec![
-        Question { path: "decision.deploy_within_days", text: "How soon must it be in production?", why: "Setting up a cloud cluster takes days; a platform like Railway or Render takes minutes. A deadline rules out what cannot be ready in time.", kind: Days },
-        Question { path: "decision.weights.developer_experience", text: "How much do you value developer experience?", why: "Deploys from a git push, previews and a good dashboard save your engineers time every day.", kind: Weight },
-        Question { path: "decision.weights.no_infrastructure", text: "How much do you want to avoid managing infrastructure?", why: "Clusters, networks and upgrades take DevOps hours every month; a managed platform takes most of them away.", kind: Weight },
-        Question { path: "decision.budget", text: "What monthly hosting cost is acceptable?", why: "Platforms above it score lower on cost; credits can still carry a scenario past it.", kind: MoneyPerMonth },
-        Question { path: "decision.budget_ceiling", text: "What must hosting never cost more than a month?", why: "A hard ceiling: a platform that costs more is ruled out.", kind: MoneyPerMonth },
-        Question { path: "decision.weights.low_cost", text: "How much does a low monthly bill matter?", why: "Weighs the monthly cost against your acceptable budget (or against the cheapest platform).", kind: Weight },
-        Question { path: "decision.websockets", text: "Do you need WebSockets?", why: "Live updates and streaming need long-lived connections; a platform without them is ruled out.", kind: YesNo },
-        Question { path: "decision.weights.built_in_monitoring", text: "How much do you want monitoring built in?", why: "Logs and metrics out of the box mean no separate monitoring stack to run or pay for.", kind: Weight },
-        Question { path: "decision.weights.fine_control", text: "How much do you need fine-grained control?", why: "Networking, instance types and scheduling you can tune yourself; platforms trade that for simplicity.", kind: Weight },
-        Question { path: "decision.regions", text: "Where must it run?", why: "Data residency and latency: a platform without a region in an area you need is ruled out.", kind: Areas },
-        Question { path: "decision.gpus", text: "Do you need GPUs?", why: "Self-hosted models and specialised compute need GPU machines; most platforms have none.", kind: YesNo },
-        Question { path: "decision.kubernetes", text: "Do you need Kubernetes features?", why: "Operators, custom resources and Helm charts run only on Kubernetes.", kind: YesNo },
-        Question { path: "decision.devops_experience", text: "How much DevOps experience does the team have?", why: "A team new to infrastructure takes longer to set up and run a cloud cluster: its hours count half as long again.", kind: Experience },
-        Question { path: "decision.engineer_hourly_rate", text: "What does an engineer's hour cost?", why: "Setup and DevOps hours at this rate are added to the hosting bill in the total cost of ownership.", kind: MoneyPerHour },
-        Question { path: "decision.weights.fast_setup", text: "How much does a fast setup matter?", why: "Weighs the hours to a first production deploy, beyond any deadline.", kind: Weight },
+        Question { path: "decision.deploy_within_days", text: "How soon must it be in production?", why: "Setting up a cloud cluster takes days; a platform like Railway or Render takes minutes. A deadline rules out what cannot be ready in time.", kind: Days, choices: Vec::new() },
+        Question { path: "decision.weights.developer_experience", text: "How much do you value developer experience?", why: "Deploys from a git push, previews and a good dashboard save your engineers time every day.", kind: Weight, choices: Vec::new() },
+        Question { path: "decision.weights.no_infrastructure", text: "How much do you want to avoid managing infrastructure?", why: "Clusters, networks and upgrades take DevOps hours every month; a managed platform takes most of them away.", kind: Weight, choices: Vec::new() },
+        Question { path: "decision.budget", text: "What monthly hosting cost is acceptable?", why: "Platforms above it score lower on cost; credits can still carry a scenario past it.", kind: MoneyPerMonth, choices: Vec::new() },
+        Question { path: "decision.budget_ceiling", text: "What must hosting never cost more than a month?", why: "A hard ceiling: a platform that costs more is ruled out.", kind: MoneyPerMonth, choices: Vec::new() },
+        Question { path: "decision.weights.low_cost", text: "How much does a low monthly bill matter?", why: "Weighs the monthly cost against your acceptable budget (or against the cheapest platform).", kind: Weight, choices: Vec::new() },
+        Question { path: "decision.websockets", text: "Do you need WebSockets?", why: "Live updates and streaming need long-lived connections; a platform without them is ruled out.", kind: YesNo, choices: Vec::new() },
+        Question { path: "decision.weights.built_in_monitoring", text: "How much do you want monitoring built in?", why: "Logs and metrics out of the box mean no separate monitoring stack to run or pay for.", kind: Weight, choices: Vec::new() },
+        Question { path: "decision.weights.fine_control", text: "How much do you need fine-grained control?", why: "Networking, instance types and scheduling you can tune yourself; platforms trade that for simplicity.", kind: Weight, choices: Vec::new() },
+        Question { path: "decision.regions", text: "Where must it run?", why: "Data residency and latency: a platform without a region in an area you need is ruled out.", kind: Areas, choices: Vec::new() },
+        Question { path: "decision.gpus", text: "Do you need GPUs?", why: "Self-hosted models and specialised compute need GPU machines; most platforms have none.", kind: YesNo, choices: Vec::new() },
+        Question { path: "decision.kubernetes", text: "Do you need Kubernetes features?", why: "Operators, custom resources and Helm charts run only on Kubernetes.", kind: YesNo, choices: Vec::new() },
+        Question { path: "decision.devops_experience", text: "How much DevOps experience does the team have?", why: "A team new to infrastructure takes longer to set up and run a cloud cluster: its hours count half as long again.", kind: Experience, choices: Vec::new() },
+        Question { path: "decision.engineer_hourly_rate", text: "What does an engineer's hour cost?", why: "Setup and DevOps hours at this rate are added to the hosting bill in the total cost of ownership.", kind: MoneyPerHour, choices: Vec::new() },
+        Question { path: "decision.weights.fast_setup", text: "How much does a fast setup matter?", why: "Weighs the hours to a first production deploy, beyond any deadline.", kind: Weight, choices: Vec::new() },
     ]
 }
 

@@ -196,6 +196,79 @@ test("Export writes the PDF report, the workbook and the CSV files, then offers 
   assert.ok(existsSync(join(sandbox, "qlp-e2e.csv-export", "ledger-hybrid.csv")));
 });
 
+/** Answers a question of the Decide step as a person would (a change event). */
+async function answer(path, value) {
+  await wd.execute(
+    `const el = document.querySelector('[data-path="' + arguments[0] + '"]');
+     if (el.tagName === 'SELECT') {
+       const opt = [...el.options].find((o) => o.textContent.trim() === arguments[1]);
+       el.value = opt ? opt.value : arguments[1];
+     } else {
+       el.value = arguments[1];
+     }
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [path, value],
+  );
+}
+
+test("Decide: the seed's checklist answered in the window, the recommendation read back", async () => {
+  await step("decide");
+  assert.equal(await wd.waitText('[data-testid="rec-platform"]', (t) => t.length > 0, 10_000), "Railway");
+  assert.equal(await text('[data-testid="rec-scenario"]'), "Hybrid on credits");
+  assert.equal(await text('[data-testid="rank-railway"] .rank-no'), "1");
+
+  // GPUs needed: Railway is ruled out, with that reason, greyed.
+  await answer("decision.gpus", "Yes");
+  assert.equal(
+    await wd.waitText('[data-testid="ruled-out-railway"]', (t) => t.length > 0, 5_000),
+    "Ruled out: no GPUs",
+  );
+  assert.equal(await text('[data-testid="rec-platform"]'), "AWS ECS (Fargate)");
+  assert.equal(await text('[data-testid="rec-scenario"]'), "No scenario meets every need");
+  writeFileSync(join(artifacts, "decide-gpus.png"), Buffer.from(await wd.screenshot(), "base64"));
+  await answer("decision.gpus", "No");
+
+  // Kubernetes features needed: Azure AKS ranks first.
+  await answer("decision.kubernetes", "Yes");
+  assert.equal(await wd.waitText('[data-testid="rec-platform"]', (t) => t === "Azure AKS", 5_000), "Azure AKS");
+  await answer("decision.kubernetes", "No");
+
+  // Deploy today, no DevOps, $200–300 acceptable: Railway first, the clouds and Heroku out.
+  await answer("decision.deploy_within_days", "Today");
+  await answer("decision.budget", "200");
+  await answer("decision.budget_ceiling", "300");
+  await answer("decision.devops_experience", "None: nobody has run production infrastructure");
+  await answer("decision.weights.no_infrastructure", "10");
+  await wd.waitText('[data-testid="ruled-out-heroku"]', (t) => t.includes("above your ceiling of $300.00"), 5_000);
+  assert.equal(await text('[data-testid="rank-railway"] .rank-no'), "1");
+  assert.equal(
+    await text('[data-testid="ruled-out-aws-ecs"]'),
+    "Ruled out: setup takes 1-2 days, more than today allows",
+  );
+  const reasons = await text('[data-testid="rec-reasons"]');
+  assert.match(reasons, /Railway fits your answers best/);
+
+  // Under $100 a month: Hybrid on credits, for its runway.
+  await answer("decision.budget_ceiling", "");
+  await answer("decision.budget", "90");
+  await wd.waitText('[data-testid="rec-reasons"]', (t) => t.includes("$90") || t.includes("Hybrid"), 5_000);
+  assert.equal(await text('[data-testid="rec-scenario"]'), "Hybrid on credits");
+  assert.match(
+    await text('[data-testid="rec-reasons"]'),
+    /Hybrid on credits gives the longest runway that meets your constraints: 30 months/,
+  );
+  assert.ok((await text('[data-testid="would-change"]')).length > 20, "what would change it is said");
+  writeFileSync(join(artifacts, "decide.png"), Buffer.from(await wd.screenshot(), "base64"));
+
+  // Back to the defaults, through undo.
+  for (let i = 0; i < 20; i++) {
+    const disabled = await wd.execute(`return document.querySelector('[data-testid="undo"]').disabled`);
+    if (disabled) break;
+    await wd.click(await wd.find('[data-testid="undo"]'));
+  }
+  await wd.waitText('[data-testid="rec-platform"]', (t) => t === "Railway", 5_000);
+});
+
 test("a workload row shows its cost, and a bad value is refused beside its field", async () => {
   await step("workload");
   assert.equal(await text('[data-testid="item-cost-Orchestrator"]'), "$19.98");

@@ -58,6 +58,26 @@ const overview: Overview = {
     project: "QLP platform",
     platforms: [cost("railway", "hosting", "212.29"), cost("supabase", "managed", "25.00")],
   },
+  decision: {
+    questions: [],
+    answers: {
+      deploy_within_days: null,
+      websockets: false,
+      gpus: false,
+      kubernetes: false,
+      regions: [],
+      budget: null,
+      budget_ceiling: null,
+      devops_experience: "some",
+      engineer_hourly_rate: "100",
+      weights: {},
+    },
+    horizon_months: 36,
+    platforms: [],
+    scenarios: [],
+    break_even: [],
+    recommendation: { platform: null, platform_reasons: [], scenario: null, scenario_reasons: [], would_change: [] },
+  }
 };
 
 function view(o: Overview, title = "qlp.json — Infra Runway"): SessionView {

@@ -9,7 +9,7 @@ export type Status = "loading" | "ready" | "error";
 
 /** How long after the last change the recovery copy is written. */
 export const AUTOSAVE_DELAY_MS = 1500;
-export type Step = "workload" | "credits" | "scenarios" | "results" | "platforms" | "export";
+export type Step = "workload" | "credits" | "scenarios" | "decide" | "results" | "platforms" | "export";
 export type ThemeChoice = "system" | "light" | "dark";
 
 export class SessionStore {

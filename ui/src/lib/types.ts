@@ -138,6 +138,77 @@ export interface Overview {
   scenarios: ScenarioComparison;
   comparison: { scope: string; platforms: PlatformRow[] };
   costs: { project: string; platforms: PlatformCost[] };
+  decision: Decision;
+}
+
+export type AnswerKind = "days" | "yes_no" | "areas" | "money_per_month" | "money_per_hour" | "experience" | "weight";
+
+export interface Question {
+  path: string;
+  text: string;
+  why: string;
+  kind: AnswerKind;
+  choices: { value: unknown; label: string }[];
+}
+
+export interface Answers {
+  deploy_within_days: number | null;
+  websockets: boolean;
+  gpus: boolean;
+  kubernetes: boolean;
+  regions: string[];
+  budget: Decimal | null;
+  budget_ceiling: Decimal | null;
+  devops_experience: "none" | "some" | "strong";
+  engineer_hourly_rate: Decimal;
+  weights: Record<string, number>;
+}
+
+export interface Tco {
+  months: number;
+  provider: Decimal;
+  hours: Decimal;
+  engineering: Decimal;
+  total: Decimal;
+}
+
+export interface PlatformVerdict {
+  id: string;
+  name: string;
+  monthly_cost: Decimal;
+  ruled_out: string[];
+  score: Decimal;
+  max_score: Decimal;
+  percent: Decimal;
+  breakdown: { preference: string; weight: number; satisfaction: Decimal; points: Decimal; why: string }[];
+  tco: Tco;
+  rank: number | null;
+}
+
+export interface ScenarioVerdict {
+  id: string;
+  name: string;
+  runway: string;
+  runway_months: number | null;
+  ruled_out: string[];
+  tco: Tco;
+  rank: number | null;
+}
+
+export interface Decision {
+  questions: Question[];
+  answers: Answers;
+  horizon_months: number;
+  platforms: PlatformVerdict[];
+  scenarios: ScenarioVerdict[];
+  break_even: { scenario: string; against: string; sentence: string }[];
+  recommendation: {
+    platform: string | null;
+    platform_reasons: string[];
+    scenario: string | null;
+    scenario_reasons: string[];
+    would_change: string[];
+  };
 }
 
 export interface CommandError {

@@ -56,7 +56,7 @@ screenshots: deps-test desktop
 	  xvfb-run -a -s "-screen 0 1440x900x24" node scripts/screenshots.mjs
 	$(CARGO) run -q -- report -o target/example-report.pdf
 	rm -f docs/screenshots/report-page-*.png
-	pdftoppm -r 60 -png -f 1 -l 5 target/example-report.pdf docs/screenshots/report-page
+	pdftoppm -r 60 -png -f 1 -l 10 target/example-report.pdf docs/screenshots/report-page
 
 # The CLI on the built-in example, for a quick look.
 cli-example:

@@ -1,6 +1,6 @@
 //! How long the engine takes to answer the CLI's and the window's
 //! questions: loading the built-in catalogs, and the example's overview
-//! (every platform's itemized cost and the comparison).
+//! (every platform's itemized cost, the comparison and the decision).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use infra_runway::catalog::Catalogs;
@@ -24,6 +24,9 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("example overview on every platform", |b| {
         b.iter(|| query::overview(&project, &catalogs).map(|o| o.costs.platforms.len()))
+    });
+    c.bench_function("example decision (with what would change it)", |b| {
+        b.iter(|| query::decide(&project, &catalogs).map(|d| d.platforms.len()))
     });
 }
 

@@ -642,7 +642,9 @@ pub fn evaluate(inputs: &Inputs, answers: &Answers) -> Result<Decision, CostErro
 }
 
 /// Everything but "what would change this".
-fn judge(inputs: &Inputs, a: &Answers) -> Result<Decision, CostError> {
+/// The hosting platforms judged and ranked: what a change of weight can
+/// change (scenarios rank by constraints, runway and cost alone).
+fn rank_platforms(inputs: &Inputs, a: &Answers) -> Result<Vec<PlatformVerdict>, CostError> {
     let max_score: Decimal = Preference::ALL
         .iter()
         .map(|p| Decimal::from(a.weights.get(*p)))
@@ -689,6 +691,11 @@ fn judge(inputs: &Inputs, a: &Answers) -> Result<Decision, CostError> {
         }
     }
 
+    Ok(platforms)
+}
+
+fn judge(inputs: &Inputs, a: &Answers) -> Result<Decision, CostError> {
+    let platforms = rank_platforms(inputs, a)?;
     let mut streams = Vec::new();
     let mut scenarios = Vec::new();
     for s in &inputs.scenarios {
@@ -924,14 +931,17 @@ fn would_change(inputs: &Inputs, a: &Answers, d: &Decision) -> Result<Vec<String
         for w in now + 1..=MAX_WEIGHT {
             let mut b = a.clone();
             b.weights.set(pref, w);
-            let next = judge(inputs, &b)?;
-            if next.recommendation.platform != rec.platform {
+            let first = rank_platforms(inputs, &b)?
+                .into_iter()
+                .find(|p| p.rank == Some(1))
+                .map(|p| p.id);
+            if first != rec.platform {
                 weight_changes.push((
                     w - now,
                     format!(
                         "If {} mattered more (weight {now} → {w}), {} would rank first instead of {}.",
                         pref.label(),
-                        name_of_platform(&next.recommendation.platform),
+                        name_of_platform(&first),
                         name_of_platform(&rec.platform)
                     ),
                 ));

@@ -319,7 +319,10 @@ fn choices(kind: AnswerKind) -> Vec<Choice> {
             })
             .collect(),
         AnswerKind::Experience => vec![
-            c("none".into(), "None: nobody has run production infrastructure"),
+            c(
+                "none".into(),
+                "None: nobody has run production infrastructure",
+            ),
             c("some".into(), "Some: someone has, now and then"),
             c("strong".into(), "Strong: an experienced DevOps engineer"),
         ],

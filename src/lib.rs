@@ -16,6 +16,7 @@ pub mod csv;
 pub mod date;
 pub mod decision;
 pub mod error;
+pub mod live;
 pub mod money;
 pub mod month;
 pub mod project;

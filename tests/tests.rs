@@ -6,6 +6,7 @@ mod cli;
 mod decision;
 mod golden;
 mod hand_computed;
+mod live;
 mod properties;
 mod report;
 mod scenarios;

@@ -102,6 +102,32 @@ impl Catalogs {
         Ok(Catalogs { catalogs })
     }
 
+    /// The built-in catalogs plus catalogs the founder accepted (refreshed
+    /// prices), each given as (file name, text). One that does not read,
+    /// or whose id is taken, is left out and named in the warnings: a bad
+    /// file never stops the app.
+    pub fn builtin_with(
+        extra: &[(String, String)],
+    ) -> Result<(Catalogs, Vec<String>), CatalogError> {
+        let mut all = Catalogs::builtin()?;
+        let mut warnings = Vec::new();
+        for (file, text) in extra {
+            let catalog: Result<Catalog, InputError> = parse_json(text).and_then(|c: Catalog| {
+                c.validate()?;
+                Ok(c)
+            });
+            match catalog {
+                Ok(c) if all.catalogs.iter().any(|x| x.id == c.id) => warnings.push(format!(
+                    "{file}: a catalog with the id {} is already loaded; left out",
+                    c.id
+                )),
+                Ok(c) => all.catalogs.push(c),
+                Err(e) => warnings.push(format!("{file}: {e}; left out")),
+            }
+        }
+        Ok((all, warnings))
+    }
+
     /// All catalogs.
     pub fn all(&self) -> &[Catalog] {
         &self.catalogs
@@ -180,6 +206,19 @@ pub struct PriceEntry<'a> {
 }
 
 impl Catalog {
+    /// The catalog as the JSON of a catalog file.
+    pub fn to_json(&self) -> Result<String, InputError> {
+        serde_json::to_string_pretty(self)
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| InputError::Malformed {
+                path: ".".into(),
+                message: e.to_string(),
+            })
+    }
+
     /// The source a key names.
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.get(key)

@@ -5,6 +5,9 @@
 //! naming the file, the field and the allowed range, and exit with code 2.
 
 mod clock;
+mod live;
+mod local;
+mod net;
 mod project_file;
 mod store;
 
@@ -13,7 +16,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use infra_runway::catalog::Catalogs;
 use infra_runway::project::Project;
 use infra_runway::query::{self, Selection};
 use infra_runway::report::{self, Paper, ReportOptions};
@@ -119,6 +121,24 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Refreshes prices from a live source, or puts the previous
+    /// catalog back.
+    Catalog {
+        #[command(subcommand)]
+        action: CatalogAction,
+    },
+    /// Imports a real project's measured usage.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Keeps or forgets the Railway token in the OS keychain (read from
+    /// standard input, never from the command line).
+    Token {
+        /// `set` reads the token from standard input; `clear` forgets it.
+        #[arg(value_enum)]
+        action: TokenAction,
+    },
     /// The loaded pricing catalogs and their dates.
     Catalogs {
         /// Output format.
@@ -132,6 +152,58 @@ enum Format {
     Table,
     Json,
     Csv,
+}
+
+#[derive(Subcommand)]
+enum CatalogAction {
+    /// Fetches new prices, shows what would change, and keeps them as a
+    /// new catalog when accepted (`--yes`, or an answer at the prompt).
+    Refresh {
+        /// `azure` (the Azure Retail Prices API, for the AKS and Azure
+        /// OpenAI catalogs) or the address of a catalog file.
+        #[arg(long, default_value = "azure")]
+        source: String,
+        /// Accept without asking.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Puts back the catalog a platform had before its last refresh.
+    Restore {
+        /// The platform id.
+        #[arg(long)]
+        platform: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// A Railway project's usage over the last days, extrapolated to a
+    /// month and set against the workload (token: RAILWAY_TOKEN, else the
+    /// keychain).
+    Railway {
+        /// A project file (JSON); the built-in example when omitted.
+        project: Option<PathBuf>,
+        /// The Railway project's id.
+        #[arg(long = "project")]
+        project_id: String,
+        /// Days to measure, 1 to 90.
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// The token is a project token (`Project-Access-Token`), not an
+        /// account or workspace token.
+        #[arg(long)]
+        project_token: bool,
+        /// Write the project with the workload calibrated to the measured
+        /// month to this file.
+        #[arg(long)]
+        calibrate: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TokenAction {
+    Set,
+    Clear,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -225,8 +297,29 @@ fn query_failure(subject: String, e: infra_runway::error::CostError) -> Failure 
 }
 
 fn run(cli: Cli) -> Result<String, Failure> {
-    let catalogs = Catalogs::builtin().map_err(|e| Failure::new(None, e))?;
+    let (catalogs, warnings) = local::load_catalogs().map_err(|e| Failure::new(None, e))?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
     match cli.command {
+        Command::Catalog { action } => live::catalog(action, &catalogs),
+        Command::Import { source } => match source {
+            ImportSource::Railway {
+                project,
+                project_id,
+                days,
+                project_token,
+                calibrate,
+            } => live::import_railway(
+                project,
+                &project_id,
+                days,
+                project_token,
+                calibrate,
+                &catalogs,
+            ),
+        },
+        Command::Token { action } => live::token(action),
         Command::Costs {
             project,
             platform,

@@ -49,7 +49,31 @@ impl Date {
     pub fn day(self) -> u8 {
         self.day
     }
+
+    /// Days from `earlier` to this date (negative when it is later).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.day_number() - earlier.day_number()
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's algorithm).
+    fn day_number(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
+
+/// A catalog older than this many days is flagged as stale.
+pub const STALE_AFTER_DAYS: i64 = 180;
 
 /// Number of days in a month of a year.
 pub fn days_in_month(year: u16, month: u8) -> u8 {
@@ -98,6 +122,20 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod day_tests {
+    use super::Date;
+
+    #[test]
+    fn days_between_dates() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(d(2026, 12, 4).days_since(d(2026, 12, 4)), 0);
+        assert_eq!(d(2026, 12, 4).days_since(d(2026, 5, 1)), 217);
+        assert_eq!(d(2028, 3, 1).days_since(d(2028, 2, 28)), 2);
+        assert_eq!(d(2026, 1, 1).days_since(d(2027, 1, 1)), -365);
     }
 }
 

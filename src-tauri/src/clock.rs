@@ -3,4 +3,4 @@
 #[path = "../../src/bin/infra-runway/clock.rs"]
 mod shared;
 
-pub(crate) use shared::{this_month, today};
+pub(crate) use shared::{now_unix, rfc3339, this_month, today};

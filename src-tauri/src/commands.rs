@@ -13,7 +13,7 @@ use crate::files;
 use crate::state::AppState;
 
 fn view(state: &AppState, session: &Session, window: &Window) -> Result<SessionView, CommandError> {
-    let v = session.view(&state.catalogs)?;
+    let v = session.view(&state.catalogs())?;
     // The title carries the file name and the unsaved mark.
     let _ = window.set_title(&v.title);
     Ok(v)
@@ -38,7 +38,7 @@ pub(crate) fn apply_edit(
     window: Window,
 ) -> Result<SessionView, CommandError> {
     let mut s = state.session();
-    s.apply(edit, &state.catalogs)?;
+    s.apply(edit, &state.catalogs())?;
     view(&state, &s, &window).inspect_err(|_| s.revert_last())
 }
 
@@ -142,7 +142,7 @@ pub(crate) fn scenario_ledger(
     let s = state.session();
     Ok(infra_runway::query::monthly(
         s.project(),
-        &state.catalogs,
+        &state.catalogs(),
         &id,
     )?)
 }
@@ -156,7 +156,7 @@ pub(crate) fn charts(
     let s = state.session();
     Ok(infra_runway::query::charts(
         s.project(),
-        &state.catalogs,
+        &state.catalogs(),
         theme,
     )?)
 }
@@ -179,7 +179,7 @@ pub(crate) async fn export(
         return Ok(None);
     };
     let date = crate::clock::today().ok_or(CommandError::Clock)?;
-    let catalogs = &state.catalogs;
+    let catalogs = &*state.catalogs();
     let files: Vec<(String, Vec<u8>)> = match kind {
         ExportKind::Pdf => {
             let options = infra_runway::report::ReportOptions {

@@ -23,6 +23,9 @@ pub(crate) enum CommandError {
     /// The window asked for a file that is not on the recent list.
     #[error("{0} is not on the recent files list; open it with Open…")]
     NotRecent(String),
+    /// A live source could not be used (already in words, token-free).
+    #[error("{0}")]
+    Live(String),
     /// "Open" or "Show in folder" before anything was exported.
     #[error("nothing has been exported yet")]
     NothingExported,
@@ -44,6 +47,7 @@ impl serde::Serialize for CommandError {
             CommandError::File(_) | CommandError::NotRecent(_) => ("file", None),
             CommandError::Recovery(_) => ("recovery", None),
             CommandError::NothingExported | CommandError::Open(_) => ("export", None),
+            CommandError::Live(_) => ("network", None),
         };
         let mut s = serializer.serialize_struct("CommandError", 3)?;
         s.serialize_field("kind", kind)?;

@@ -7,10 +7,19 @@ mod commands;
 mod error;
 mod exports;
 mod files;
+mod live;
 mod menu;
 mod state;
 
-use infra_runway::catalog::Catalogs;
+/// The shared edges, included from the CLI's folder.
+#[path = "../../src/bin/infra-runway/local.rs"]
+#[allow(dead_code)]
+mod local;
+#[path = "../../src/bin/infra-runway/net.rs"]
+#[allow(dead_code)]
+mod net;
+use files::store;
+
 use infra_runway::project::Project;
 use infra_runway::session::Session;
 
@@ -18,8 +27,13 @@ use infra_runway::session::Session;
 /// built-in catalogs or example are invalid (a build defect, caught by the
 /// tests before it ships).
 pub fn run() {
-    let started = Catalogs::builtin()
-        .map_err(|e| e.to_string())
+    let started = local::load_catalogs()
+        .map(|(c, warnings)| {
+            for w in warnings {
+                eprintln!("warning: {w}");
+            }
+            c
+        })
         .and_then(|c| {
             Project::example()
                 .map(|p| (c, p))
@@ -52,6 +66,7 @@ pub fn run() {
         })
         .on_menu_event(menu::on_event)
         .manage(state::AppState::new(catalogs, session))
+        .manage(live::LiveState::default())
         .on_window_event(close_guard)
         .invoke_handler(tauri::generate_handler![
             commands::session_view,
@@ -66,6 +81,17 @@ pub fn run() {
             commands::export,
             commands::open_export,
             commands::show_export,
+            live::catalog_status,
+            live::refresh_prices,
+            live::accept_refresh,
+            live::discard_refresh,
+            live::restore_catalog,
+            live::token_status,
+            live::set_railway_token,
+            live::clear_railway_token,
+            live::import_railway,
+            live::calibrate_workload,
+            live::cancel_fetch,
             commands::files_view,
             commands::open_file,
             commands::open_recent,

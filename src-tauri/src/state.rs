@@ -1,14 +1,14 @@
 //! The app's state: the catalogs and the one editing session.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use infra_runway::catalog::Catalogs;
 use infra_runway::session::Session;
 
 /// Shared by every command.
 pub(crate) struct AppState {
-    pub(crate) catalogs: Catalogs,
+    catalogs: Mutex<Arc<Catalogs>>,
     session: Mutex<Session>,
     path: Mutex<Option<PathBuf>>,
     last_export: Mutex<Option<PathBuf>>,
@@ -17,11 +17,21 @@ pub(crate) struct AppState {
 impl AppState {
     pub(crate) fn new(catalogs: Catalogs, session: Session) -> AppState {
         AppState {
-            catalogs,
+            catalogs: Mutex::new(Arc::new(catalogs)),
             session: Mutex::new(session),
             path: Mutex::new(None),
             last_export: Mutex::new(None),
         }
+    }
+
+    /// The catalogs in use (built-in and accepted).
+    pub(crate) fn catalogs(&self) -> Arc<Catalogs> {
+        Arc::clone(&self.catalogs.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Replaces the catalogs (after a refresh is accepted or one restored).
+    pub(crate) fn set_catalogs(&self, catalogs: Catalogs) {
+        *self.catalogs.lock().unwrap_or_else(|p| p.into_inner()) = Arc::new(catalogs);
     }
 
     /// The project's file, if it has one.

@@ -223,7 +223,9 @@ fn token_price(items: &[Item], model: &str, kind: TokenKind) -> Option<Decimal> 
                 "1K" | "1 K" => Decimal::from(1000),
                 _ => return None,
             };
-            i.retail_price.checked_mul(per_million)
+            i.retail_price
+                .checked_mul(per_million)
+                .map(|d| d.normalize())
         })
         .min()
 }

@@ -194,7 +194,10 @@ pub fn monthly(usage: &Usage, minutes: Decimal) -> Vec<MonthlyService> {
         if minutes <= Decimal::ZERO {
             Decimal::ZERO
         } else {
-            x.checked_div(minutes).unwrap_or(Decimal::ZERO).round_dp(4)
+            x.checked_div(minutes)
+                .unwrap_or(Decimal::ZERO)
+                .round_dp(4)
+                .normalize()
         }
     };
     usage

@@ -91,7 +91,7 @@ pub fn write(
     runway(w, data, chart_of("cumulative-cash"), &charts)?;
     decision(w, data);
     assumptions(w, data);
-    prices(w, data);
+    prices(w, data, date);
     if options.ledgers {
         ledgers(w, data);
     }
@@ -123,10 +123,16 @@ fn cover(w: &mut Writer<'_>, data: &ReportData<'_>, date: Date) {
     w.paragraph(&format!("Prepared {date}"), 11.0, INK);
     w.paragraph("Prepared with prices as of:", 11.0, INK);
     for c in catalogs_used(data) {
+        let age = date.days_since(c.as_of);
+        let stale = if age > crate::date::STALE_AFTER_DAYS {
+            format!(" — {age} days old: check before relying on it")
+        } else {
+            String::new()
+        };
         w.bullet(
-            &format!("{} — {} ({})", c.platform_name, c.as_of, c.title),
+            &format!("{} — {} ({}){stale}", c.platform_name, c.as_of, c.title),
             9.5,
-            MUTED,
+            if stale.is_empty() { MUTED } else { WARN },
         );
     }
     w.gap(10.0);
@@ -695,7 +701,7 @@ fn assumptions(w: &mut Writer<'_>, data: &ReportData<'_>) {
     }
 }
 
-fn prices(w: &mut Writer<'_>, data: &ReportData<'_>) {
+fn prices(w: &mut Writer<'_>, data: &ReportData<'_>, data_date: Date) {
     w.new_page();
     w.heading("Appendix A — Prices used", 18.0, 80.0);
     w.paragraph(
@@ -704,8 +710,19 @@ fn prices(w: &mut Writer<'_>, data: &ReportData<'_>) {
         MUTED,
     );
     for c in catalogs_used(data) {
+        let age = data_date.days_since(c.as_of);
         w.heading(
-            &format!("{} — {} (as of {})", c.platform_name, c.id, c.as_of),
+            &format!(
+                "{} — {} (as of {}{})",
+                c.platform_name,
+                c.id,
+                c.as_of,
+                if age > crate::date::STALE_AFTER_DAYS {
+                    format!("; {age} days old")
+                } else {
+                    String::new()
+                }
+            ),
             11.0,
             60.0,
         );

@@ -5,6 +5,7 @@
 // edit to the updated results over 100 edits.
 
 import { execFileSync, spawn } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdirSync, writeFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -29,12 +30,72 @@ const sandbox = mkdtempSync(join(tmpdir(), "infra-runway-e2e-"));
 const savedFile = join(sandbox, "qlp-e2e.json");
 const dataDir = join(sandbox, "data");
 
+// A local stand-in for the Azure Retail Prices API and Railway's GraphQL
+// API, shaped like the real answers (the app is pointed at it).
+const vm = (sku, skuName, price) => ({
+  retailPrice: price, unitOfMeasure: "1 Hour", armRegionName: "eastus", armSkuName: sku,
+  skuName, meterName: skuName, productName: "Virtual Machines Dsv3 Series", type: "Consumption",
+});
+const tok = (meter, price) => ({
+  retailPrice: price, unitOfMeasure: "1K", armRegionName: "eastus", armSkuName: "",
+  skuName: meter, meterName: meter, productName: "Azure OpenAI", type: "Consumption",
+});
+let mock;
+let mockUrl;
+function startMock() {
+  return new Promise((done) => {
+    mock = createServer((req, res) => {
+      const url = new URL(req.url, "http://localhost");
+      const send = (body) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      if (req.method === "POST" && url.pathname === "/graphql/v2") {
+        return send({
+          data: {
+            usage: [
+              { measurement: "CPU_USAGE", value: 10080, tags: { serviceId: "s1" } },
+              { measurement: "MEMORY_USAGE_GB", value: 15120, tags: { serviceId: "s1" } },
+              { measurement: "NETWORK_TX_GB", value: 14, tags: { serviceId: "s1" } },
+              { measurement: "CPU_USAGE", value: 1008, tags: { serviceId: "gone" } },
+            ],
+            project: { name: "qlp-prod", services: { edges: [{ node: { id: "s1", name: "Orchestrator" } }] } },
+          },
+        });
+      }
+      const filter = url.searchParams.get("$filter") ?? "";
+      if (url.pathname === "/page2") {
+        return send({ Items: [vm("Standard_B2s", "B2s", 0.0416), vm("Standard_D4s_v3", "D4s v3", 0.3)], NextPageLink: null });
+      }
+      if (filter.includes("Virtual Machines")) {
+        return send({ Items: [vm("Standard_D2s_v3", "D2s v3", 0.115)], NextPageLink: `${mockUrl}/page2` });
+      }
+      return send({
+        Items: [tok("gpt-4o-0806 Inp glbl Tokens", 0.0025), tok("gpt-4o-0806 Outp glbl Tokens", 0.011)],
+        NextPageLink: null,
+      });
+    });
+    mock.listen(0, "127.0.0.1", () => {
+      mockUrl = `http://127.0.0.1:${mock.address().port}`;
+      done();
+    });
+  });
+}
+
 before(async () => {
   assert.ok(existsSync(app), `the desktop app is built at ${app}`);
+  await startMock();
   assert.ok(existsSync(driverBin), `tauri-driver is installed at ${driverBin}`);
   driver = spawn(driverBin, ["--port", String(port), "--native-port", String(port + 1000)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, INFRA_RUNWAY_DIALOG_PATH: savedFile, XDG_DATA_HOME: dataDir },
+    env: {
+      ...process.env,
+      INFRA_RUNWAY_DIALOG_PATH: savedFile,
+      XDG_DATA_HOME: dataDir,
+      INFRA_RUNWAY_AZURE_PRICES_URL: mockUrl,
+      INFRA_RUNWAY_RAILWAY_API_URL: `${mockUrl}/graphql/v2`,
+      RAILWAY_TOKEN: "tok-e2e-secret",
+    },
   });
   wd = new WebDriver(`http://127.0.0.1:${port}`);
   await wd.waitReady(20_000);
@@ -54,6 +115,7 @@ after(async () => {
   }
   // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would not.
   driver?.kill("SIGTERM");
+  mock?.close();
 });
 
 async function step(id) {
@@ -267,6 +329,52 @@ test("Decide: the seed's checklist answered in the window, the recommendation re
     await wd.click(await wd.find('[data-testid="undo"]'));
   }
   await wd.waitText('[data-testid="rec-platform"]', (t) => t === "Railway", 5_000);
+});
+
+test("prices refresh from the Azure API: the difference first, kept when accepted, then restored", async () => {
+  await step("platforms");
+  await wd.waitText('[data-testid="catalog-azure-aks"]', (t) => t.length > 0, 10_000);
+  assert.match(await text('[data-testid="stale-supabase"]'), /older than 6 months/);
+  await wd.click(await wd.find('[data-testid="refresh-azure"]'));
+  await wd.waitText('[data-testid="diff-azure-aks"] h3', (t) => t.includes("→"), 20_000);
+  const diffText = await text('[data-testid="diff-azure-aks"]');
+  assert.match(diffText, /pricing\.vm_sizes\[1\]\.price\s*\$0\.096\s*\$0\.115/);
+  assert.match(diffText, /\+56\.3% ⚠/);
+  await wd.execute(`document.querySelector('[data-testid="diff-azure-aks"]').scrollIntoView()`);
+  writeFileSync(join(artifacts, "refresh-diff.png"), Buffer.from(await wd.screenshot(), "base64"));
+  // Until accepted, AKS keeps its price.
+  assert.equal(await text('[data-testid="total-azure-aks"]'), "$301.49");
+  await wd.click(await wd.find('[data-testid="accept-refresh"]'));
+  await wd.waitText('[data-testid="total-azure-aks"]', (t) => t !== "$301.49", 10_000);
+  assert.match(await text('[data-testid="catalog-azure-aks"]'), /refreshed/);
+  // Restore puts the previous prices back.
+  for (const b of await wd.findAll('[data-testid="catalog-azure-aks"] button')) await wd.click(b);
+  assert.equal(await wd.waitText('[data-testid="total-azure-aks"]', (t) => t === "$301.49", 10_000), "$301.49");
+  for (const b of await wd.findAll('[data-testid="catalog-azure-openai"] button')) await wd.click(b);
+});
+
+test("a Railway project's usage is measured against the workload and calibrates it as one undoable edit", async () => {
+  await step("workload");
+  await wd.execute(
+    `const el = document.querySelector('[data-testid="railway-project"]');
+     el.value = 'p-123'; el.dispatchEvent(new Event('input', { bubbles: true }));`,
+  );
+  await wd.click(await wd.find('[data-testid="railway-import"]'));
+  await wd.waitText('[data-testid="import-table"] caption', (t) => t.includes("qlp-prod"), 20_000);
+  const table = await text('[data-testid="import-table"]');
+  assert.match(table, /Orchestrator\s*1\s*0\.5\s*1\.5\s*1/);
+  assert.match(table, /deleted service gone/);
+  assert.ok(!table.includes("tok-e2e-secret"), "the token is never shown");
+  await wd.execute(`document.querySelector('[data-testid="import-table"]').scrollIntoView({ block: "center" })`);
+  writeFileSync(join(artifacts, "railway-import.png"), Buffer.from(await wd.screenshot(), "base64"));
+  await wd.click(await wd.find('[data-testid="calibrate"]'));
+  await wd.waitText('[data-testid="item-cost-Orchestrator"]', (t) => t !== "$19.98", 10_000);
+  assert.equal(
+    await wd.execute(`return document.querySelector('[data-path="workload.services[0].vcpu"]').value`),
+    "1",
+  );
+  await wd.click(await wd.find('[data-testid="undo"]'));
+  await wd.waitText('[data-testid="item-cost-Orchestrator"]', (t) => t === "$19.98", 10_000);
 });
 
 test("a workload row shows its cost, and a bad value is refused beside its field", async () => {

@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { ChartTheme, ChartView, CommandError, Edit, ExportDone, ExportKind, LedgerView, Paper, SessionView } from "./types";
+import type { CatalogDiff, CatalogStatus, ChartTheme, ChartView, CommandError, Edit, ExportDone, ExportKind, LedgerView, Paper, SessionView, UsageComparison } from "./types";
 
 // The only place the window calls the desktop shell.
 
@@ -17,6 +17,18 @@ export const api = {
     invoke<ExportDone | null>("export", { kind, paper, ledgers }),
   openExport: () => invoke<void>("open_export"),
   showExport: () => invoke<void>("show_export"),
+  catalogStatus: () => invoke<CatalogStatus[]>("catalog_status"),
+  refreshPrices: (source: string) => invoke<CatalogDiff[]>("refresh_prices", { source }),
+  acceptRefresh: () => invoke<SessionView>("accept_refresh"),
+  discardRefresh: () => invoke<void>("discard_refresh"),
+  restoreCatalog: (platform: string) => invoke<SessionView>("restore_catalog", { platform }),
+  tokenStatus: () => invoke<boolean>("token_status"),
+  setRailwayToken: (token: string) => invoke<void>("set_railway_token", { token }),
+  clearRailwayToken: () => invoke<void>("clear_railway_token"),
+  importRailway: (projectId: string, days: number, projectToken: boolean) =>
+    invoke<UsageComparison>("import_railway", { projectId, days, projectToken }),
+  calibrateWorkload: () => invoke<SessionView>("calibrate_workload"),
+  cancelFetch: () => invoke<void>("cancel_fetch"),
   filesView: () => invoke<FilesView>("files_view"),
   openFile: () => invoke<SessionView | null>("open_file"),
   openRecent: (path: string) => invoke<SessionView | null>("open_recent", { path }),

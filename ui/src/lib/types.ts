@@ -298,3 +298,51 @@ export interface ExportDone {
   files: number;
   bytes: number;
 }
+
+export interface CatalogStatus {
+  platform: string;
+  name: string;
+  catalog: string;
+  as_of: string;
+  age_days: number | null;
+  stale: boolean;
+  refreshed: boolean;
+  from_azure: boolean;
+}
+
+export interface DiffLine {
+  path: string;
+  per: string;
+  old: Decimal | null;
+  new: Decimal | null;
+  change_percent: Decimal | null;
+  flagged: boolean;
+}
+
+export interface CatalogDiff {
+  platform: string;
+  old_id: string;
+  old_as_of: string;
+  new_id: string;
+  new_as_of: string;
+  lines: DiffLine[];
+  changed: number;
+  flagged: number;
+}
+
+export interface UsageLine {
+  service: string;
+  status: "matched" | "not_in_workload" | "deleted" | "not_measured";
+  measured_vcpu: Decimal | null;
+  estimated_vcpu: Decimal | null;
+  measured_memory_gb: Decimal | null;
+  estimated_memory_gb: Decimal | null;
+}
+
+export interface UsageComparison {
+  project: string;
+  days: Decimal;
+  lines: UsageLine[];
+  measured_egress_gb: Decimal;
+  estimated_egress_gb: Decimal;
+}

@@ -547,12 +547,22 @@ async fn railway_fails(name: &str, response: ResponseTemplate, expected: &str) {
         .mount(&server)
         .await;
     let data = temp_dir(name);
+    let calibrated = data.join("calibrated.json");
     let (code, out, err) = cli(
         &data,
         &server.uri(),
-        &["import", "railway", "--project", "p-1"],
+        &[
+            "import",
+            "railway",
+            "--project",
+            "p-1",
+            "--calibrate",
+            calibrated.to_str().unwrap(),
+        ],
     );
     assert_eq!(code, 2, "{name}: {out}");
+    assert!(!calibrated.exists(), "{name}: nothing written");
+    assert!(stored(&data).is_empty(), "{name}: nothing stored");
     assert!(err.contains(expected), "{name}: {err}");
     assert!(
         !out.contains(TOKEN) && !err.contains(TOKEN),

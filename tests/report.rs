@@ -177,7 +177,10 @@ fn the_report_reads_back_with_title_runways_first_month_cash_and_every_source() 
     }
     assert!(text.contains("UNCERTAIN"), "uncertain prices are flagged");
     // A catalog older than 180 days is flagged on the cover and in Appendix A.
-    assert!(text.contains("supabase-2025-08 (as of 2025-08-19; 472 days old)"), "{text}");
+    assert!(
+        text.contains("supabase-2025-08 (as of 2025-08-19; 472 days old)"),
+        "{text}"
+    );
     // Every page is numbered "Page n of N".
     let n = page_count(&path);
     assert!(n >= 10, "{n} pages");

@@ -657,3 +657,40 @@ fn usage_becomes_a_month_by_hand() {
         .iter()
         .all(|s| s.vcpu.is_zero()));
 }
+
+#[test]
+fn the_token_store_keeps_gives_back_and_forgets_a_token() {
+    use crate::local::TokenStore;
+    let store = crate::local::MemoryStore::default();
+    assert_eq!(store.get().unwrap(), None);
+    store.set(TOKEN).unwrap();
+    assert_eq!(store.get().unwrap().as_deref(), Some(TOKEN));
+    store.clear().unwrap();
+    assert_eq!(store.get().unwrap(), None);
+}
+
+#[test]
+fn accepted_catalogs_load_after_the_built_in_ones_and_a_bad_file_is_left_out() {
+    let dir = temp_dir("accepted");
+    let catalogs = infra_runway::catalog::Catalogs::builtin().unwrap();
+    let mut next = catalogs.current("render").unwrap().clone();
+    next.id = "render-2026-12-01".into();
+    next.as_of = infra_runway::date::Date::new(2026, 12, 1).unwrap();
+    crate::local::accept(&dir, &next).expect("kept");
+    std::fs::write(dir.join("broken.json"), "{ not a catalog").unwrap();
+    let files = crate::local::accepted_files(&dir);
+    let (loaded, warnings) = infra_runway::catalog::Catalogs::builtin_with(&files).unwrap();
+    assert_eq!(loaded.current("render").unwrap().id, "render-2026-12-01");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("broken.json") && warnings[0].ends_with("left out"),
+        "{warnings:?}"
+    );
+    // Restoring sets the accepted catalog aside; the built-in one is current again.
+    let restored = crate::local::restore_previous(&dir, &loaded, "render").unwrap();
+    assert_eq!(restored.as_deref(), Some("render-2026-12-01"));
+    assert!(dir.join("retired/render-2026-12-01.json").is_file());
+    let (again, _) =
+        infra_runway::catalog::Catalogs::builtin_with(&crate::local::accepted_files(&dir)).unwrap();
+    assert_eq!(again.current("render").unwrap().id, "render-2026-05");
+}

@@ -11,3 +11,11 @@ mod properties;
 mod report;
 mod scenarios;
 mod support;
+
+// The CLI's file and local-data edges, included as the desktop app does.
+#[path = "../src/bin/infra-runway/local.rs"]
+#[allow(dead_code)]
+mod local;
+#[path = "../src/bin/infra-runway/store.rs"]
+#[allow(dead_code)]
+mod store;

@@ -694,3 +694,53 @@ fn accepted_catalogs_load_after_the_built_in_ones_and_a_bad_file_is_left_out() {
         infra_runway::catalog::Catalogs::builtin_with(&crate::local::accepted_files(&dir)).unwrap();
     assert_eq!(again.current("render").unwrap().id, "render-2026-05");
 }
+
+#[tokio::test]
+async fn a_catalog_at_an_address_is_shown_against_the_current_one_and_kept_when_accepted() {
+    let catalogs = infra_runway::catalog::Catalogs::builtin().unwrap();
+    let mut next = catalogs.current("render").unwrap().clone();
+    next.id = "render-2026-12-02".into();
+    next.as_of = infra_runway::date::Date::new(2026, 12, 2).unwrap();
+    let text = next
+        .to_json()
+        .unwrap()
+        .replace("\"usd\": \"7\"", "\"usd\": \"9\"");
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/render.json"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(text))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/not-a-catalog.json"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{\"id\": 3}"))
+        .mount(&server)
+        .await;
+    let data = temp_dir("address");
+    let url = format!("{}/render.json", server.uri());
+    let (code, out, err) = cli(
+        &data,
+        &server.uri(),
+        &["catalog", "refresh", "--source", &url, "--yes"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("render: render-2026-05 (2026-05-01) → render-2026-12-02 (2026-12-02)"),
+        "{out}"
+    );
+    assert!(out.contains("$7 → $9"), "{out}");
+    assert!(data
+        .join("infra-runway/catalogs/render-2026-12-02.json")
+        .is_file());
+    // A file that is not a catalog is refused, and nothing more is kept.
+    let before = stored(&data);
+    let bad = format!("{}/not-a-catalog.json", server.uri());
+    let (code, _, err) = cli(
+        &data,
+        &server.uri(),
+        &["catalog", "refresh", "--source", &bad, "--yes"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("not a catalog this version reads"), "{err}");
+    assert_eq!(stored(&data), before);
+}

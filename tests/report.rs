@@ -573,3 +573,12 @@ fn hostile_and_unusual_names_are_escaped_and_drawn() {
     let book: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).expect("workbook");
     assert_eq!(book.sheet_names()[1], "=HYPERLINK(\"x\") <b>bold<-b> & a");
 }
+
+#[test]
+fn the_same_project_and_date_give_the_same_workbook() {
+    let date = options(Paper::A4).date;
+    let a = report::xlsx(&example(), &catalogs(), date).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let b = report::xlsx(&example(), &catalogs(), date).unwrap();
+    assert!(a == b, "the workbook depends on its inputs only");
+}

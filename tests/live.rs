@@ -279,7 +279,7 @@ async fn azure_fails(name: &str, response: ResponseTemplate, expected: &str) {
     assert_eq!(code, 2, "{name}: {out}");
     assert!(err.contains(expected), "{name}: {err}");
     assert!(
-        err.contains("keeping azure-aks-2026 of 2026-12-04"),
+        err.contains("using the catalog of 2026-12-04 (azure-aks-2026)"),
         "{name}: {err}"
     );
     assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
@@ -340,7 +340,7 @@ async fn azure_unreachable_is_said_plainly() {
         "{err}"
     );
     assert!(
-        err.contains("keeping azure-aks-2026 of 2026-12-04"),
+        err.contains("using the catalog of 2026-12-04 (azure-aks-2026)"),
         "{err}"
     );
     assert!(stored(&data).is_empty());

@@ -71,15 +71,6 @@ pub(crate) fn catalog_status(state: State<'_, AppState>) -> Vec<CatalogStatus> {
         .collect()
 }
 
-fn azure_base() -> String {
-    std::env::var("INFRA_RUNWAY_AZURE_PRICES_URL")
-        .unwrap_or_else(|_| azure::RETAIL_PRICES_URL.into())
-}
-
-fn railway_base() -> String {
-    std::env::var("INFRA_RUNWAY_RAILWAY_API_URL").unwrap_or_else(|_| railway::GRAPHQL_URL.into())
-}
-
 /// Runs a fetch unless the founder cancels it first.
 async fn cancellable<T>(
     live: &LiveState,
@@ -106,54 +97,15 @@ pub(crate) async fn refresh_prices(
 ) -> Result<Vec<diff::CatalogDiff>, CommandError> {
     let catalogs = state.catalogs();
     let today = crate::clock::today().ok_or(CommandError::Clock)?;
+    if !net::is_source(&source) {
+        return Err(CommandError::Live(
+            "a catalog address starts with https://".into(),
+        ));
+    }
     let work = async {
-        let policy = Policy::standard();
-        let client = net::client(&policy).map_err(net_error)?;
-        let mut found: Vec<(Catalog, diff::CatalogDiff)> = Vec::new();
-        if source == "azure" {
-            let base = azure_base();
-            for current in catalogs.current_all() {
-                if azure::query_url(&base, current).is_none() {
-                    continue;
-                }
-                let items = net::azure_items(&client, &base, current, &policy)
-                    .await
-                    .map_err(|e| {
-                        CommandError::Live(format!("{e} — using the catalog of {}", current.as_of))
-                    })?;
-                let next = azure::refreshed(current, &items, today)
-                    .map_err(|e| CommandError::Live(e.to_string()))?;
-                let d = diff::diff(current, &next);
-                found.push((next, d));
-            }
-        } else if source.starts_with("https://") || source.starts_with("http://") {
-            let text = net::catalog_at(&client, &source, &policy)
-                .await
-                .map_err(net_error)?;
-            let next: Catalog = infra_runway::error::parse_json(&text)
-                .and_then(|c: Catalog| {
-                    c.validate()?;
-                    Ok(c)
-                })
-                .map_err(|e| {
-                    CommandError::Live(format!(
-                        "the address holds no catalog this version reads ({e})"
-                    ))
-                })?;
-            let current = catalogs.current(&next.platform).map_err(|_| {
-                CommandError::Live(format!(
-                    "the catalog prices {}, a platform this version does not know",
-                    next.platform
-                ))
-            })?;
-            let d = diff::diff(current, &next);
-            found.push((next, d));
-        } else {
-            return Err(CommandError::Live(
-                "a catalog address starts with https://".into(),
-            ));
-        }
-        Ok(found)
+        net::refresh(&source, &catalogs, today)
+            .await
+            .map_err(CommandError::Live)
     };
     let found = cancellable(&live, work).await?;
     let diffs = found.iter().map(|(_, d)| d.clone()).collect();
@@ -279,7 +231,7 @@ pub(crate) async fn import_railway(
             start: &start_s,
             end: &end_s,
         };
-        net::railway_usage(&client, &railway_base(), &q, &policy)
+        net::railway_usage(&client, &net::railway_base(), &q, &policy)
             .await
             // Whatever the API echoes, the token never reaches the window.
             .map_err(|e| CommandError::Live(e.to_string().replace(&token, "[token]")))

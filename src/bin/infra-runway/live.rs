@@ -5,13 +5,13 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
-use infra_runway::catalog::{Catalog, Catalogs};
-use infra_runway::live::{azure, diff, railway};
+use infra_runway::catalog::Catalogs;
+use infra_runway::live::{diff, railway};
 use infra_runway::table;
 use rust_decimal::Decimal;
 
 use crate::local::{self, TokenStore};
-use crate::net::{self, NetError, Policy};
+use crate::net::{self, Policy};
 use crate::{project_file, CatalogAction, Failure, TokenAction};
 
 fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
@@ -19,21 +19,6 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .enable_all()
         .build()
         .map_err(|e| Failure::new(None, format!("could not start ({e})")))
-}
-
-fn net_failure(e: NetError) -> Failure {
-    Failure::new(None, e)
-}
-
-/// The Azure API's address; a mirror or a test server may stand in.
-fn azure_base() -> String {
-    std::env::var("INFRA_RUNWAY_AZURE_PRICES_URL")
-        .unwrap_or_else(|_| azure::RETAIL_PRICES_URL.into())
-}
-
-/// Railway's API address; a test server may stand in.
-fn railway_base() -> String {
-    std::env::var("INFRA_RUNWAY_RAILWAY_API_URL").unwrap_or_else(|_| railway::GRAPHQL_URL.into())
 }
 
 /// The difference as text.
@@ -97,76 +82,21 @@ fn ask(question: &str) -> bool {
     matches!(line.trim(), "y" | "Y" | "yes")
 }
 
-/// New catalogs from the source, each with its difference.
-async fn refreshed(
-    source: &str,
-    catalogs: &Catalogs,
-    today: infra_runway::date::Date,
-) -> Result<Vec<(Catalog, diff::CatalogDiff)>, Failure> {
-    let policy = Policy::standard();
-    let client = net::client(&policy).map_err(net_failure)?;
-    let mut out = Vec::new();
-    if source == "azure" {
-        let base = azure_base();
-        for current in catalogs.current_all() {
-            if azure::query_url(&base, current).is_none() {
-                continue;
-            }
-            let items = net::azure_items(&client, &base, current, &policy)
-                .await
-                .map_err(|e| {
-                    Failure::new(
-                        None,
-                        format!("{e} — keeping {} of {}", current.id, current.as_of),
-                    )
-                })?;
-            let next =
-                azure::refreshed(current, &items, today).map_err(|e| Failure::new(None, e))?;
-            let d = diff::diff(current, &next);
-            out.push((next, d));
-        }
-    } else if source.starts_with("https://") || source.starts_with("http://") {
-        let text = net::catalog_at(&client, source, &policy)
-            .await
-            .map_err(net_failure)?;
-        let next: Catalog = infra_runway::error::parse_json(&text)
-            .and_then(|c: Catalog| {
-                c.validate()?;
-                Ok(c)
-            })
-            .map_err(|e| {
-                Failure::new(
-                    Some(source.to_string()),
-                    format!("not a catalog this version reads: {e}"),
-                )
-            })?;
-        let current = catalogs.current(&next.platform).map_err(|_| {
-            Failure::new(
-                Some(source.to_string()),
-                format!(
-                    "prices the platform {}, which this version does not know",
-                    next.platform
-                ),
-            )
-        })?;
-        let d = diff::diff(current, &next);
-        out.push((next, d));
-    } else {
-        return Err(Failure::new(
-            Some("--source".into()),
-            format!("must be azure or an https:// address (you entered {source})"),
-        ));
-    }
-    Ok(out)
-}
-
 pub fn catalog(action: CatalogAction, catalogs: &Catalogs) -> Result<String, Failure> {
     let dir = local::catalogs_dir()
         .ok_or_else(|| Failure::new(None, "no data folder: set HOME or XDG_DATA_HOME"))?;
     match action {
         CatalogAction::Refresh { source, yes } => {
+            if !net::is_source(&source) {
+                return Err(Failure::new(
+                    Some("--source".into()),
+                    format!("must be azure or an https:// address (you entered {source})"),
+                ));
+            }
             let today = crate::today()?;
-            let found = runtime()?.block_on(refreshed(&source, catalogs, today))?;
+            let found = runtime()?
+                .block_on(net::refresh(&source, catalogs, today))
+                .map_err(|e| Failure::new(None, e))?;
             let mut out = String::new();
             for (next, d) in &found {
                 out.push_str(&diff_text(d));
@@ -266,7 +196,7 @@ pub fn import_railway(
             start: &start,
             end: &end,
         };
-        net::railway_usage(&client, &railway_base(), &q, &policy).await
+        net::railway_usage(&client, &net::railway_base(), &q, &policy).await
     });
     // Whatever the API echoes, the token never reaches a message.
     let usage = usage.map_err(|e| Failure::new(None, redact(&e.to_string(), &token)))?;

@@ -6,8 +6,9 @@
 
 use std::time::Duration;
 
-use infra_runway::catalog::Catalog;
-use infra_runway::live::{azure, railway, LiveError};
+use infra_runway::catalog::{Catalog, Catalogs};
+use infra_runway::date::Date;
+use infra_runway::live::{azure, diff, railway, LiveError};
 
 /// How patient and how trusting a fetch is.
 #[derive(Debug, Clone, Copy)]
@@ -343,4 +344,73 @@ pub async fn railway_usage(
     };
     let text = fetch(client, &req, policy, railway::SERVICE).await?;
     Ok(railway::parse_usage(&text)?)
+}
+
+/// The Azure API's address; a mirror or a test server may stand in
+/// (`INFRA_RUNWAY_AZURE_PRICES_URL`).
+pub fn azure_base() -> String {
+    std::env::var("INFRA_RUNWAY_AZURE_PRICES_URL")
+        .unwrap_or_else(|_| azure::RETAIL_PRICES_URL.into())
+}
+
+/// Railway's API address (`INFRA_RUNWAY_RAILWAY_API_URL` for a stand-in).
+pub fn railway_base() -> String {
+    std::env::var("INFRA_RUNWAY_RAILWAY_API_URL").unwrap_or_else(|_| railway::GRAPHQL_URL.into())
+}
+
+/// True for a source a refresh can read: `azure` or an http(s) address.
+pub fn is_source(source: &str) -> bool {
+    source == "azure" || source.starts_with("https://") || source.starts_with("http://")
+}
+
+/// New catalogs from a source (`azure`, or a catalog file's address), each
+/// with its difference from the current one; nothing is kept here. A
+/// failure is one sentence, saying which catalog stays in use.
+pub async fn refresh(
+    source: &str,
+    catalogs: &Catalogs,
+    today: Date,
+) -> Result<Vec<(Catalog, diff::CatalogDiff)>, String> {
+    let policy = Policy::standard();
+    let client = client(&policy).map_err(|e| e.to_string())?;
+    let mut found = Vec::new();
+    if source == "azure" {
+        let base = azure_base();
+        for current in catalogs.current_all() {
+            if azure::query_url(&base, current).is_none() {
+                continue;
+            }
+            let kept = |e: String| {
+                format!(
+                    "{e} — using the catalog of {} ({})",
+                    current.as_of, current.id
+                )
+            };
+            let items = azure_items(&client, &base, current, &policy)
+                .await
+                .map_err(|e| kept(e.to_string()))?;
+            let next = azure::refreshed(current, &items, today).map_err(|e| kept(e.to_string()))?;
+            let d = diff::diff(current, &next);
+            found.push((next, d));
+        }
+    } else {
+        let text = catalog_at(&client, source, &policy)
+            .await
+            .map_err(|e| e.to_string())?;
+        let next: Catalog = infra_runway::error::parse_json(&text)
+            .and_then(|c: Catalog| {
+                c.validate()?;
+                Ok(c)
+            })
+            .map_err(|e| format!("{source}: not a catalog this version reads ({e})"))?;
+        let current = catalogs.current(&next.platform).map_err(|_| {
+            format!(
+                "{source}: prices the platform {}, which this version does not know",
+                next.platform
+            )
+        })?;
+        let d = diff::diff(current, &next);
+        found.push((next, d));
+    }
+    Ok(found)
 }

@@ -160,22 +160,14 @@ async fn azure_ok(server: &MockServer) {
 }
 
 fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    // Civil date of today (UTC), as the CLI computes it.
-    let days = (secs / 86_400) as i64;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::clock::today().expect("a clock").to_string()
+}
+
+#[test]
+fn instants_are_written_as_rfc_3339() {
+    assert_eq!(crate::clock::rfc3339(0), "1970-01-01T00:00:00Z");
+    assert_eq!(crate::clock::rfc3339(1_796_422_778), "2026-12-04T22:19:38Z");
+    assert_eq!(crate::clock::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
 }
 
 #[tokio::test]

@@ -13,6 +13,9 @@ mod scenarios;
 mod support;
 
 // The CLI's file and local-data edges, included as the desktop app does.
+#[path = "../src/bin/infra-runway/clock.rs"]
+#[allow(dead_code)]
+mod clock;
 #[path = "../src/bin/infra-runway/local.rs"]
 #[allow(dead_code)]
 mod local;

@@ -88,46 +88,69 @@ pub enum Replace {
     ReadableProject,
 }
 
+/// What stands at a path about to be written.
+enum Target {
+    /// Nothing yet.
+    Free,
+    /// A file: whether it is a project this version reads, and its
+    /// permissions (kept by the new file).
+    File {
+        is_project: bool,
+        permissions: std::fs::Permissions,
+    },
+}
+
+/// Looks at what a write would replace; a link, a folder or something that
+/// cannot be inspected is refused with `link` or `folder` as the reason.
+fn target(path: &Path, link: &str, folder: &str) -> Result<Target, StoreError> {
+    let refuse = |why: String| StoreError::Refused {
+        file: name(path),
+        why,
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Target::Free),
+        Err(e) => Err(refuse(format!(
+            "cannot be inspected ({e}), so it is not overwritten"
+        ))),
+        Ok(meta) if meta.file_type().is_symlink() => Err(refuse(link.to_string())),
+        Ok(meta) if !meta.is_file() => Err(refuse(folder.to_string())),
+        Ok(meta) => Ok(Target::File {
+            is_project: std::fs::read(path)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .is_some_and(|t| Project::parse(&t).is_ok()),
+            permissions: meta.permissions(),
+        }),
+    }
+}
+
 /// Saves `text` to `path` atomically: a new temporary file in the same
 /// folder, flushed, renamed over the target, and the folder flushed. A
 /// link, a folder, or a file that is not a readable project is never
 /// replaced; an existing project only with [`Replace::ReadableProject`].
 pub fn save(path: &Path, text: &str, replace: Replace) -> Result<(), StoreError> {
-    let file = name(path);
     let refuse = |why: &str| StoreError::Refused {
-        file: file.clone(),
+        file: name(path),
         why: why.to_string(),
     };
-    let mut permissions = None;
-    match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(refuse(&format!(
-                "cannot be inspected ({e}), so it is not overwritten"
-            )))
+    let permissions = match target(
+        path,
+        "is a link; save to the file it points to instead",
+        "is not a file; choose a file name",
+    )? {
+        Target::Free => None,
+        Target::File { is_project: false, .. } => {
+            return Err(refuse(
+                "exists and is not a project this version can read; it is left untouched (choose another file)",
+            ))
         }
-        Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(refuse("is a link; save to the file it points to instead"))
+        Target::File { .. } if replace == Replace::Never => {
+            return Err(refuse("exists already; pass --force to replace it"))
         }
-        Ok(meta) if !meta.is_file() => return Err(refuse("is not a file; choose a file name")),
-        Ok(meta) => {
-            let readable = std::fs::read(path)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .is_some_and(|t| Project::parse(&t).is_ok());
-            if !readable {
-                return Err(refuse(
-                    "exists and is not a project this version can read; it is left untouched (choose another file)",
-                ));
-            }
-            if replace == Replace::Never {
-                return Err(refuse("exists already; pass --force to replace it"));
-            }
-            permissions = Some(meta.permissions());
-        }
-    }
+        Target::File { permissions, .. } => Some(permissions),
+    };
     write_atomic(path, text.as_bytes(), permissions).map_err(|e| StoreError::WriteFailed {
-        file,
+        file: name(path),
         why: e.to_string(),
     })
 }
@@ -136,38 +159,24 @@ pub fn save(path: &Path, text: &str, replace: Replace) -> Result<(), StoreError>
 /// folder, a link or a project file is never replaced; an earlier export
 /// is. A failure leaves whatever was there intact.
 pub fn save_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let file = name(path);
-    let refuse = |why: &str| StoreError::Refused {
-        file: file.clone(),
-        why: why.to_string(),
-    };
-    let mut permissions = None;
-    match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(refuse(&format!(
-                "cannot be inspected ({e}), so it is not overwritten"
-            )))
-        }
-        Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(refuse("is a link; write to the file it points to instead"))
-        }
-        Ok(meta) if !meta.is_file() => return Err(refuse("is a folder; choose a file name")),
-        Ok(meta) => {
-            let is_project = std::fs::read(path)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .is_some_and(|t| Project::parse(&t).is_ok());
-            if is_project {
-                return Err(refuse(
-                    "is a project file; it is left untouched (choose another name for the export)",
-                ));
-            }
-            permissions = Some(meta.permissions());
-        }
-    }
+    let permissions =
+        match target(
+            path,
+            "is a link; write to the file it points to instead",
+            "is a folder; choose a file name",
+        )? {
+            Target::Free => None,
+            Target::File {
+                is_project: true, ..
+            } => return Err(StoreError::Refused {
+                file: name(path),
+                why: "is a project file; it is left untouched (choose another name for the export)"
+                    .into(),
+            }),
+            Target::File { permissions, .. } => Some(permissions),
+        };
     write_atomic(path, bytes, permissions).map_err(|e| StoreError::WriteFailed {
-        file,
+        file: name(path),
         why: io_words(&e, path),
     })
 }

@@ -135,15 +135,29 @@ fn month_labels(projections: &[&Projection]) -> Vec<String> {
         .collect()
 }
 
-fn value_at(
-    p: &Projection,
-    i: usize,
+/// A month per row, a scenario per column, each cell `f` of that month.
+fn month_table(
+    x_labels: &[String],
+    projections: &[&Projection],
     f: impl Fn(&crate::projection::MonthLedger) -> Money,
-) -> String {
-    p.months
-        .get(i)
-        .map(|m| format_usd(f(m)))
-        .unwrap_or_default()
+) -> DataTable {
+    let mut columns = vec!["Month".to_string()];
+    columns.extend(projections.iter().map(|p| p.summary.name.clone()));
+    let rows = x_labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let mut row = vec![label.clone()];
+            row.extend(projections.iter().map(|p| {
+                p.months
+                    .get(i)
+                    .map(|m| format_usd(f(m)))
+                    .unwrap_or_default()
+            }));
+            row
+        })
+        .collect();
+    DataTable { columns, rows }
 }
 
 /// Monthly cash burn per scenario, one line each, credit cliffs marked.
@@ -194,23 +208,13 @@ pub fn cash_burn(projections: &[&Projection]) -> Chart {
             cliffs
         ));
     }
-    let mut columns = vec!["Month".to_string()];
-    columns.extend(projections.iter().map(|p| p.summary.name.clone()));
-    let rows = x_labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let mut row = vec![label.clone()];
-            row.extend(projections.iter().map(|p| value_at(p, i, |m| m.cash_burn)));
-            row
-        })
-        .collect();
+    let table = month_table(&x_labels, projections, |m| m.cash_burn);
     Chart {
         id: "cash-burn".into(),
         note: "One line per scenario: infrastructure cash burn each month. Circles mark credit cliffs, labelled with the monthly step-up.".into(),
         title: "Monthly cash burn".into(),
         alt: sentences.join(" "),
-        table: DataTable { columns, rows },
+        table,
         plot: Plot::Lines(LinePlot {
             x_labels,
             series,
@@ -268,23 +272,13 @@ pub fn cumulative_cash(projections: &[&Projection], in_bank: Option<Money>) -> C
         }
         sentences.push(format!("{}: runway {}.", p.summary.name, p.summary.runway));
     }
-    let mut columns = vec!["Month".to_string()];
-    columns.extend(projections.iter().map(|p| p.summary.name.clone()));
-    let rows = x_labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let mut row = vec![label.clone()];
-            row.extend(projections.iter().map(|p| value_at(p, i, spent_so_far)));
-            row
-        })
-        .collect();
+    let table = month_table(&x_labels, projections, spent_so_far);
     Chart {
         id: "cumulative-cash".into(),
         note: "Cash spent so far (infrastructure plus other monthly burn) per scenario; the long-dashed line across is cash in bank. A circle marks the month the cash runs out.".into(),
         title: "Cash spent against cash in bank".into(),
         alt: sentences.join(" "),
-        table: DataTable { columns, rows },
+        table,
         plot: Plot::Lines(LinePlot {
             x_labels,
             series,

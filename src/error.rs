@@ -206,3 +206,16 @@ fn plain_json_message(e: &serde_json::Error) -> String {
     }
     format!("{core} ({place})")
 }
+
+/// A value as the JSON a file holds: pretty, with a final newline.
+pub fn to_file_json<T: serde::Serialize>(value: &T) -> Result<String, InputError> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| InputError::Malformed {
+            path: ".".into(),
+            message: e.to_string(),
+        })
+}

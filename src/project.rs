@@ -177,15 +177,7 @@ impl Project {
 
     /// The project as the JSON a file holds (pretty, with a final newline).
     pub fn to_json(&self) -> Result<String, InputError> {
-        serde_json::to_string_pretty(self)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| InputError::Malformed {
-                path: ".".into(),
-                message: e.to_string(),
-            })
+        crate::error::to_file_json(self)
     }
 
     /// The settings costs are computed with.

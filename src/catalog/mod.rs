@@ -208,15 +208,7 @@ pub struct PriceEntry<'a> {
 impl Catalog {
     /// The catalog as the JSON of a catalog file.
     pub fn to_json(&self) -> Result<String, InputError> {
-        serde_json::to_string_pretty(self)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| InputError::Malformed {
-                path: ".".into(),
-                message: e.to_string(),
-            })
+        crate::error::to_file_json(self)
     }
 
     /// The source a key names.

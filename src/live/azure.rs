@@ -67,16 +67,8 @@ fn text_field(
 /// Reads one page of the API's answer.
 pub fn parse_page(text: &str) -> Result<Page, LiveError> {
     let v = json(SERVICE, text)?;
-    if let Some(err) = v.get("error") {
-        let message = err
-            .get("message")
-            .and_then(|m| m.as_str())
-            .unwrap_or("an error without a message")
-            .to_string();
-        return Err(LiveError::Api {
-            service: SERVICE,
-            message,
-        });
+    if let Some(e) = super::api_error(SERVICE, &v) {
+        return Err(e);
     }
     let items = v
         .get("Items")

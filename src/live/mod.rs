@@ -81,3 +81,19 @@ pub(crate) fn decimal(v: &serde_json::Value) -> Option<rust_decimal::Decimal> {
         _ => None,
     }
 }
+
+/// The API's own error, when its answer carries one: `{"error": {"message"}}`
+/// (REST) or `{"errors": [{"message"}]}` (GraphQL).
+pub(crate) fn api_error(service: &'static str, v: &serde_json::Value) -> Option<LiveError> {
+    let err = v.get("error").or_else(|| {
+        v.get("errors")
+            .and_then(|e| e.as_array())
+            .and_then(|a| a.first())
+    })?;
+    let message = err
+        .get("message")
+        .and_then(|m| m.as_str())
+        .unwrap_or("an error without a message")
+        .to_string();
+    Some(LiveError::Api { service, message })
+}

@@ -63,18 +63,8 @@ fn schema(field: &str, expected: &'static str) -> LiveError {
 /// Reads the API's answer.
 pub fn parse_usage(text: &str) -> Result<Usage, LiveError> {
     let v = json(SERVICE, text)?;
-    if let Some(errors) = v.get("errors").and_then(|e| e.as_array()) {
-        if let Some(first) = errors.first() {
-            let message = first
-                .get("message")
-                .and_then(|m| m.as_str())
-                .unwrap_or("an error without a message")
-                .to_string();
-            return Err(LiveError::Api {
-                service: SERVICE,
-                message,
-            });
-        }
+    if let Some(e) = super::api_error(SERVICE, &v) {
+        return Err(e);
     }
     let data = v.get("data").ok_or_else(|| schema("data", "an object"))?;
     let project = data

@@ -10,6 +10,7 @@ use crate::catalog::{Catalog, Confidence};
 use crate::chart::{self, Chart};
 use crate::costing::MonthSetting;
 use crate::date::Date;
+use crate::decision::Decision;
 use crate::error::CostError;
 use crate::money::{format_usd, Money};
 use crate::projection::{months_words, Event};
@@ -74,13 +75,14 @@ fn catalogs_used<'a>(data: &'a ReportData<'_>) -> Vec<&'a Catalog> {
 pub fn write(
     w: &mut Writer<'_>,
     data: &ReportData<'_>,
+    decided: &Decision,
     options: super::ReportOptions,
 ) -> Result<(), CostError> {
     let date = options.date;
     let charts = data.charts();
     let chart_of = |id: &str| charts.iter().find(|c| c.id == id);
     cover(w, data, date);
-    summary(w, data)?;
+    summary(w, data, decided)?;
     side_by_side(
         w,
         data,
@@ -89,7 +91,7 @@ pub fn write(
         chart_of("platforms"),
     )?;
     runway(w, data, chart_of("cumulative-cash"), &charts)?;
-    decision(w, data);
+    decision(w, decided);
     assumptions(w, data);
     prices(w, data, date);
     if options.ledgers {
@@ -147,10 +149,10 @@ fn cover(w: &mut Writer<'_>, data: &ReportData<'_>, date: Date) {
     w.new_page();
 }
 
-fn summary(w: &mut Writer<'_>, data: &ReportData<'_>) -> Result<(), CostError> {
+fn summary(w: &mut Writer<'_>, data: &ReportData<'_>, decided: &Decision) -> Result<(), CostError> {
     w.heading("Executive summary", 18.0, 80.0);
     let projections = &data.projections;
-    let rec = &data.decision.recommendation;
+    let rec = &decided.recommendation;
     let chosen = rec
         .scenario
         .as_deref()
@@ -176,8 +178,7 @@ fn summary(w: &mut Writer<'_>, data: &ReportData<'_>) -> Result<(), CostError> {
                 Some(c) => format!("with {} in the bank", format_usd(c)),
                 None => "with no cash in bank entered".into(),
             };
-            let host = data
-                .decision
+            let host = decided
                 .platforms
                 .iter()
                 .find(|p| Some(&p.id) == rec.platform.as_ref())
@@ -886,8 +887,7 @@ fn definitions(w: &mut Writer<'_>) {
     }
 }
 
-fn decision(w: &mut Writer<'_>, data: &ReportData<'_>) {
-    let d = &data.decision;
+fn decision(w: &mut Writer<'_>, d: &Decision) {
     w.new_page();
     w.heading("Decision", 18.0, 80.0);
     let rec = &d.recommendation;

@@ -43,8 +43,6 @@ pub struct ReportData<'a> {
     pub projections: Vec<Projection>,
     /// The hosting platforms compared.
     pub platforms: PlatformComparison,
-    /// The decision framework's verdict on the project's answers.
-    pub decision: crate::decision::Decision,
 }
 
 impl<'a> ReportData<'a> {
@@ -79,14 +77,23 @@ impl<'a> ReportData<'a> {
             .collect::<Result<Vec<_>, _>>()?;
         let platforms =
             compare_valid_platforms(&project.workload, catalogs, &project.cost_settings())?;
-        let decision = query::decision_of(project, catalogs, &platforms, &projections)?;
         Ok(ReportData {
             project,
             catalogs,
             projections,
             platforms,
-            decision,
         })
+    }
+
+    /// The decision framework's verdict on the project's answers (the
+    /// report needs it; the charts and the spreadsheets do not).
+    pub fn decision(&self) -> Result<crate::decision::Decision, CostError> {
+        query::decision_of(
+            self.project,
+            self.catalogs,
+            &self.platforms,
+            &self.projections,
+        )
     }
 
     /// The charts, in the report's order: cash burn, cumulative cash,
@@ -135,7 +142,7 @@ pub fn pdf_of(data: &ReportData<'_>, options: ReportOptions) -> Result<Vec<u8>, 
     let failed = |why: String| CostError::Report { why };
     let fonts = fonts::Fonts::load().map_err(failed)?;
     let mut w = layout::Writer::new(&fonts, options.paper);
-    content::write(&mut w, data, options)?;
+    content::write(&mut w, data, &data.decision()?, options)?;
     w.finish(
         &data.project.name,
         &format!("Prepared {} with Infra Runway", options.date),

@@ -145,14 +145,23 @@ pub fn format_usd(amount: Money) -> String {
     let negative = cents.is_sign_negative() && !cents.is_zero();
     let text = cents.abs().to_string();
     let (whole, frac) = text.split_once('.').unwrap_or((text.as_str(), "00"));
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+    format!(
+        "{}${}.{frac}",
+        if negative { "-" } else { "" },
+        group_thousands(whole)
+    )
+}
+
+/// Digits with a comma between thousands: "1234567" → "1,234,567".
+pub fn group_thousands(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
     }
-    format!("{}${grouped}.{frac}", if negative { "-" } else { "" })
+    grouped
 }
 
 #[cfg(test)]

@@ -12,7 +12,11 @@ use crate::exports::{self, ExportDone, ExportKind};
 use crate::files;
 use crate::state::AppState;
 
-fn view(state: &AppState, session: &Session, window: &Window) -> Result<SessionView, CommandError> {
+pub(crate) fn view(
+    state: &AppState,
+    session: &Session,
+    window: &Window,
+) -> Result<SessionView, CommandError> {
     let v = session.view(&state.catalogs())?;
     // The title carries the file name and the unsaved mark.
     let _ = window.set_title(&v.title);

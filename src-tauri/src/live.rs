@@ -116,10 +116,7 @@ pub(crate) async fn refresh_prices(
 fn reload(state: &AppState, window: &Window) -> Result<SessionView, CommandError> {
     let (catalogs, _warnings) = local::load_catalogs().map_err(CommandError::Live)?;
     state.set_catalogs(catalogs);
-    let s = state.session();
-    let v = s.view(&state.catalogs())?;
-    let _ = window.set_title(&v.title);
-    Ok(v)
+    crate::commands::view(state, &state.session(), window)
 }
 
 /// Keeps the fetched catalogs: they become current, the old ones stay.
@@ -257,20 +254,19 @@ pub(crate) fn calibrate_workload(
     let cmp = lock(&live.comparison)
         .clone()
         .ok_or_else(|| CommandError::Live("import a Railway project first".into()))?;
-    let catalogs = state.catalogs();
-    let mut s = state.session();
-    let next = railway::calibrated(&s.project().workload, &cmp);
+    let workload = state.session().project().workload.clone();
+    let next = railway::calibrated(&workload, &cmp);
     let value = serde_json::to_value(&next).map_err(|e| CommandError::Live(e.to_string()))?;
-    s.apply(
+    // The same path as any edit: validated whole, undoable, taken back if
+    // its results cannot be shown.
+    crate::commands::apply_edit(
         Edit::Set {
             path: "workload".into(),
             value,
         },
-        &catalogs,
-    )?;
-    let v = s.view(&catalogs)?;
-    let _ = window.set_title(&v.title);
-    Ok(v)
+        state,
+        window,
+    )
 }
 
 /// Stops the fetch under way.

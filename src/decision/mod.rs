@@ -368,15 +368,6 @@ fn level_words(l: Option<Level>) -> &'static str {
     }
 }
 
-fn effort_words(e: DevopsEffort) -> &'static str {
-    match e {
-        DevopsEffort::None => "none",
-        DevopsEffort::Low => "low",
-        DevopsEffort::Medium => "medium",
-        DevopsEffort::High => "high",
-    }
-}
-
 /// a / b between 0 and 1, to two places; 1 when b is zero.
 fn ratio(a: Decimal, b: Decimal) -> Decimal {
     if b <= Decimal::ZERO {
@@ -478,7 +469,7 @@ fn breakdown(p: &PlatformFacts, all: &[PlatformFacts], a: &Answers) -> Vec<Score
                     },
                     format!(
                         "DevOps effort {} ({} h a month)",
-                        effort_words(row.devops_effort),
+                        crate::table::effort_word(row.devops_effort).to_lowercase(),
                         row.devops_hours_per_month.normalize()
                     ),
                 ),

@@ -49,14 +49,7 @@ fn qty(d: rust_decimal::Decimal) -> String {
         Some(d) => ("-", d.to_string()),
         None => ("", whole),
     };
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}{grouped}{frac}")
+    format!("{sign}{}{frac}", crate::money::group_thousands(&digits))
 }
 
 fn billing_month(s: MonthSetting) -> &'static str {
@@ -364,7 +357,7 @@ fn side_by_side(
                 p.setup_time.clone(),
                 format!(
                     "{} ({} h/month)",
-                    json_name(&p.devops_effort),
+                    crate::table::effort_word(p.devops_effort).to_lowercase(),
                     p.devops_hours_per_month.normalize()
                 ),
                 [
@@ -743,11 +736,7 @@ fn prices(w: &mut Writer<'_>, data: &ReportData<'_>, data_date: Date) {
                 format!("${} / {}", entry.price.usd.normalize(), entry.price.per),
                 url,
                 as_of,
-                match conf {
-                    Confidence::Confirmed => "confirmed".into(),
-                    Confidence::Likely => "likely".into(),
-                    Confidence::Uncertain => "UNCERTAIN".into(),
-                },
+                crate::table::confidence_word(conf).into(),
             ]);
             if conf == Confidence::Uncertain {
                 row.color = Some(WARN);
@@ -764,11 +753,7 @@ fn prices(w: &mut Writer<'_>, data: &ReportData<'_>, data_date: Date) {
                     key.clone(),
                     s.url.clone(),
                     s.as_of.to_string(),
-                    match s.confidence {
-                        Confidence::Confirmed => "confirmed".into(),
-                        Confidence::Likely => "likely".into(),
-                        Confidence::Uncertain => "UNCERTAIN".into(),
-                    },
+                    crate::table::confidence_word(s.confidence).into(),
                 ]);
                 if s.confidence == Confidence::Uncertain {
                     row.color = Some(WARN);

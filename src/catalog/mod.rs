@@ -5,8 +5,10 @@
 //! and validated by [`Catalogs::builtin`] at start-up.
 
 mod model;
+mod profile;
 
 pub use model::*;
+pub use profile::*;
 
 use rust_decimal::Decimal;
 
